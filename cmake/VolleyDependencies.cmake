@@ -1,0 +1,11 @@
+# Every dependency comes from Debian 12 packages (cmake/install-deps.sh installs them).
+find_package(hwy 1.0 REQUIRED CONFIG)
+find_package(OpenMP REQUIRED COMPONENTS CXX)
+if(VOLLEY_BUILD_TESTS)
+  find_package(Catch2 2 REQUIRED)
+endif()
+if(VOLLEY_BUILD_BENCH)
+  find_package(CLI11 2 REQUIRED CONFIG)
+  find_package(nlohmann_json 3 REQUIRED CONFIG)
+  find_package(fmt 9 REQUIRED CONFIG)
+endif()

@@ -1,0 +1,19 @@
+# Installs the library, its headers and a CMake package so that find_package(volley) works.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(TARGETS volley EXPORT volleyTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY host/include/volley ${PROJECT_BINARY_DIR}/generated/volley
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(EXPORT volleyTargets NAMESPACE volley::
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/volley)
+configure_package_config_file(cmake/volleyConfig.cmake.in
+        ${PROJECT_BINARY_DIR}/volleyConfig.cmake
+        INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/volley)
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/volleyConfigVersion.cmake
+        COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/volleyConfig.cmake ${PROJECT_BINARY_DIR}/volleyConfigVersion.cmake
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/volley)

@@ -1,0 +1,28 @@
+#pragma once
+// ISA targets: which were compiled in, which this CPU runs, and choosing one by name.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace volley {
+
+/// An ISA target as Highway numbers it (one bit); compare with ==.
+struct Target {
+  std::int64_t bit;
+  /// Lower-case name: "scalar", "ssse3", "sse4", "avx2", "avx3", "avx3_dl", ...
+  std::string name() const;
+  friend bool operator==(Target, Target) = default;
+};
+
+/// Targets compiled into this build, best first.
+std::vector<Target> compiled_targets();
+/// Compiled targets this CPU can run, best first (never empty: "scalar" always runs).
+std::vector<Target> supported_targets();
+/// The first of supported_targets().
+Target best_target();
+/// Resolves "best" or a target name (case-insensitive). Throws std::invalid_argument for an
+/// unknown name, a target not compiled in, or one this CPU does not support.
+Target resolve_target(std::string_view name);
+
+}  // namespace volley

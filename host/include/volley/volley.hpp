@@ -1,0 +1,9 @@
+#pragma once
+// Umbrella header: the whole public API of volley.
+#include "volley/midpoint.hpp"
+#include "volley/monte_carlo.hpp"
+#include "volley/run_options.hpp"
+#include "volley/targets.hpp"
+#include "volley/thread_policy.hpp"
+#include "volley/version.hpp"
+#include "volley/xoshiro.hpp"

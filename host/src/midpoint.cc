@@ -1,0 +1,53 @@
+#include "volley/midpoint.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "host/src/block_sum.hpp"
+#include "kernels/midpoint.h"
+#include "volley/targets.hpp"
+
+namespace volley {
+namespace {
+
+using kernels::u128;
+
+void check_steps(std::uint64_t steps) {
+  if (steps == 0) throw std::invalid_argument("midpoint_pi: steps must be at least 1");
+  if (steps > kMidpointMaxSteps)
+    throw std::invalid_argument("midpoint_pi: steps must be at most 2^52 = " +
+                                std::to_string(kMidpointMaxSteps) + ", got " + std::to_string(steps));
+}
+
+// pi ~ (sum / 2^51) / n: the integer quotient sum / n lies in [2^52, 2^53), so it is exact
+// as a double with unit spacing, and adding the fraction remainder / n rounds it to nearest.
+double finish(u128 scaled_sum, std::uint64_t steps) {
+  const auto quotient = static_cast<std::uint64_t>(scaled_sum / steps);
+  const auto remainder = static_cast<std::uint64_t>(scaled_sum % steps);
+  const double value = static_cast<double>(quotient) +
+                       static_cast<double>(remainder) / static_cast<double>(steps);
+  return std::ldexp(value, -51);
+}
+
+}  // namespace
+
+double midpoint_pi(std::uint64_t steps, const RunOptions& opts) {
+  check_steps(steps);
+  const Target target = resolve_target(opts.target);
+  const unsigned threads = resolve_threads(opts);
+  const std::uint64_t blocks = detail::block_count(steps, kMidpointBlock);
+  const u128 sum = detail::sum_over_blocks<u128>(blocks, threads, [&](std::uint64_t block) {
+    const std::uint64_t first = block * kMidpointBlock;
+    return kernels::midpoint_scaled_sum(target.bit, steps, first, std::min(steps, first + kMidpointBlock));
+  });
+  return finish(sum, steps);
+}
+
+double midpoint_pi_reference(std::uint64_t steps) {
+  check_steps(steps);
+  return finish(kernels::midpoint_scaled_sum_reference(steps, 0, steps), steps);
+}
+
+}  // namespace volley

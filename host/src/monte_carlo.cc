@@ -1,0 +1,49 @@
+#include "volley/monte_carlo.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "host/src/block_sum.hpp"
+#include "kernels/monte_carlo.h"
+#include "volley/targets.hpp"
+
+namespace volley {
+namespace {
+
+std::uint64_t blocks_of(std::uint64_t samples) {
+  if (samples == 0) throw std::invalid_argument("monte_carlo_pi: samples must be at least 1");
+  return detail::block_count(samples, kMonteCarloBlock);
+}
+
+std::uint64_t samples_in_block(std::uint64_t samples, std::uint64_t block) {
+  return std::min(kMonteCarloBlock, samples - block * kMonteCarloBlock);
+}
+
+MonteCarloResult make_result(std::uint64_t hits, std::uint64_t samples) {
+  const double n = static_cast<double>(samples);
+  const double p = static_cast<double>(hits) / n;
+  return {hits, samples, 4.0 * p, 4.0 * std::sqrt(p * (1.0 - p) / n)};
+}
+
+}  // namespace
+
+MonteCarloResult monte_carlo_pi(std::uint64_t samples, std::uint64_t seed, const RunOptions& opts) {
+  const std::uint64_t blocks = blocks_of(samples);
+  const Target target = resolve_target(opts.target);
+  const unsigned threads = resolve_threads(opts);
+  const auto hits = detail::sum_over_blocks<std::uint64_t>(blocks, threads, [&](std::uint64_t block) {
+    return kernels::monte_carlo_block_hits(target.bit, seed, block, samples_in_block(samples, block));
+  });
+  return make_result(hits, samples);
+}
+
+MonteCarloResult monte_carlo_pi_reference(std::uint64_t samples, std::uint64_t seed) {
+  const std::uint64_t blocks = blocks_of(samples);
+  std::uint64_t hits = 0;
+  for (std::uint64_t block = 0; block < blocks; ++block)
+    hits += kernels::monte_carlo_block_hits_reference(seed, block, samples_in_block(samples, block));
+  return make_result(hits, samples);
+}
+
+}  // namespace volley
