@@ -41,6 +41,8 @@ std::vector<Target> supported_targets() {
 
 Target best_target() { return supported_targets().front(); }
 
+Target fallback_target() { return compiled_targets().back(); }
+
 Target resolve_target(std::string_view name) {
   const std::string wanted = lower(name);
   if (wanted == "best") return best_target();

@@ -21,6 +21,9 @@ std::vector<Target> compiled_targets();
 std::vector<Target> supported_targets();
 /// The first of supported_targets().
 Target best_target();
+/// The portable non-SIMD target every build has and every CPU runs: "scalar" with GCC,
+/// "emu128" with compilers where Highway emulates 128-bit vectors instead.
+Target fallback_target();
 /// Resolves "best" or a target name (case-insensitive). Throws std::invalid_argument for an
 /// unknown name, a target not compiled in, or one this CPU does not support.
 Target resolve_target(std::string_view name);

@@ -1,0 +1,31 @@
+#pragma once
+// The workloads volley-bench times: each run gives one Row.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bench/report.hpp"
+
+namespace volley::bench {
+
+/// How to run one measurement: on the reference (plain C++) or on a target and thread count.
+struct Variant {
+  std::string name;     ///< the Row's variant
+  bool reference;       ///< the plain scalar oracle (target and threads ignored)
+  std::string target;   ///< "best" or a target name
+  unsigned threads;     ///< 0: the default policy
+};
+
+/// Median of `repeats` runs of monte_carlo_pi (or its reference).
+Row run_pi(std::uint64_t samples, std::uint64_t seed, const Variant& variant, int repeats);
+/// Median of `repeats` runs of midpoint_pi (or its reference).
+Row run_quad(std::uint64_t steps, const Variant& variant, int repeats);
+
+/// The default table's variants: reference, the fallback (scalar) target, best target on one thread, best
+/// target on `threads` threads (0: default policy). `target` replaces "best" when given.
+std::vector<Variant> standard_variants(const std::string& target, unsigned threads);
+
+/// Marks each row "ok" or "MISMATCH" against the workload's reference row.
+void check_against_reference(std::vector<Row>& rows);
+
+}  // namespace volley::bench

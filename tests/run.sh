@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds and runs every test: the Release build, then ASan+UBSan, then TSan on the unit
+# tests. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake/install-deps.sh clang-14 libomp-14-dev
+jobs=$(nproc)
+
+run_suite() {  # build directory, ctest arguments...
+  local dir=$1; shift
+  cmake --build "$dir"
+  ctest --test-dir "$dir" --output-on-failure -j "$jobs" "$@"
+}
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+run_suite build
+
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVOLLEY_SANITIZE=address >/dev/null
+run_suite build-asan -LE no-sanitizer
+
+# TSan with clang and LLVM's OpenMP runtime: its Archer tool tells TSan about OpenMP's
+# barriers, which GCC's libgomp hides (every parallel region would report false races).
+CXX=clang++-14 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVOLLEY_SANITIZE=thread >/dev/null
+OMP_TOOL_LIBRARIES=/usr/lib/llvm-14/lib/libarcher.so TSAN_OPTIONS=ignore_noninstrumented_modules=1 \
+  run_suite build-tsan -L unit
