@@ -50,6 +50,15 @@ HWY_INLINE hn::Mask<DU64> Misses(VU64 w) {
   return hn::Lt(hn::Add(x2, SquareLow32(w)), x2);
 }
 
+// Adds one to the lanes of `counts` where `mask` is set.
+HWY_INLINE VU64 CountIf(hn::Mask<DU64> mask, VU64 counts) {
+#if HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL
+  return hn::IfThenElse(mask, hn::Add(counts, hn::Set(DU64(), 1)), counts);  // one masked add
+#else
+  return hn::Sub(counts, hn::VecFromMask(DU64(), mask));  // a set lane is all ones, i.e. -1
+#endif
+}
+
 HWY_INLINE LaneStates LoadStates(const std::uint64_t (*states)[kMonteCarloLanes], unsigned first) {
   const DU64 d;
   return {hn::LoadU(d, states[0] + first), hn::LoadU(d, states[1] + first),
@@ -70,19 +79,18 @@ std::uint64_t BlockHits(std::uint64_t seed, std::uint64_t block, std::uint64_t s
   const std::uint64_t steps = samples / kMonteCarloLanes;
   const VU64 tail_lanes = hn::Set(d, samples % kMonteCarloLanes);  // lanes of the partial step
 
-  VU64 misses = hn::Zero(d);
+  VU64 misses_a = hn::Zero(d), misses_b = hn::Zero(d);  // one counter per chain
   for (unsigned first = 0; first < kMonteCarloLanes; first += 2 * kW) {
     LaneStates a = LoadStates(states, first);
     LaneStates b = LoadStates(states, first + kW);
     for (std::uint64_t step = 0; step < steps; ++step) {
-      misses = hn::Sub(misses, hn::VecFromMask(d, Misses(Next(a))));
-      misses = hn::Sub(misses, hn::VecFromMask(d, Misses(Next(b))));
+      misses_a = CountIf(Misses(Next(a)), misses_a);
+      misses_b = CountIf(Misses(Next(b)), misses_b);
     }
-    const auto in_tail_a = hn::Lt(hn::Iota(d, first), tail_lanes);
-    const auto in_tail_b = hn::Lt(hn::Iota(d, first + kW), tail_lanes);
-    misses = hn::Sub(misses, hn::VecFromMask(d, hn::And(in_tail_a, Misses(Next(a)))));
-    misses = hn::Sub(misses, hn::VecFromMask(d, hn::And(in_tail_b, Misses(Next(b)))));
+    misses_a = CountIf(hn::And(hn::Lt(hn::Iota(d, first), tail_lanes), Misses(Next(a))), misses_a);
+    misses_b = CountIf(hn::And(hn::Lt(hn::Iota(d, first + kW), tail_lanes), Misses(Next(b))), misses_b);
   }
+  const VU64 misses = hn::Add(misses_a, misses_b);
   return samples - hn::GetLane(hn::SumOfLanes(d, misses));
 }
 
