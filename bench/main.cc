@@ -88,6 +88,7 @@ void run_default(const CommonArgs& args) {
   }
   constexpr std::uint64_t kPiSamples = std::uint64_t{1} << 28;
   constexpr std::uint64_t kQuadSteps = std::uint64_t{1} << 28;
+  volley::monte_carlo_pi(volley::kMonteCarloBlock * 8, 0, {.threads = threads});  // start the thread team
   std::vector<vb::Row> rows;
   for (const auto& v : vb::standard_variants(args.target, threads)) {
     progress("pi " + v.name);

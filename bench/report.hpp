@@ -23,8 +23,8 @@ struct Row {
 /// One JSON object: workload, variant, target, threads, seconds, then the result fields.
 nlohmann::json to_json(const Row& row);
 
-/// The side-by-side table; speedups are against the row of the same workload whose variant
-/// is "scalar" (the SCALAR target on one thread).
+/// The side-by-side table. Speedups of each workload: against its "scalar" row (the fallback
+/// target on one thread) and, for "simd+threads", against its "simd" row (one thread).
 void print_table(const std::vector<Row>& rows);
 
 }  // namespace volley::bench

@@ -1,5 +1,4 @@
 # Installs the library, its headers and a CMake package so that find_package(volley) works.
-include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 install(TARGETS volley EXPORT volleyTargets
