@@ -5,8 +5,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "host/src/block_sum.hpp"
+#include "host/src/blocks.hpp"
 #include "kernels/midpoint.h"
+#include "volley/pool.hpp"
 #include "volley/targets.hpp"
 
 namespace volley {
@@ -36,12 +37,11 @@ double finish(u128 scaled_sum, std::uint64_t steps) {
 double midpoint_pi(std::uint64_t steps, const RunOptions& opts) {
   check_steps(steps);
   const Target target = resolve_target(opts.target);
-  const unsigned threads = resolve_threads(opts);
   const std::uint64_t blocks = detail::block_count(steps, kMidpointBlock);
-  const u128 sum = detail::sum_over_blocks<u128>(blocks, threads, [&](std::uint64_t block) {
+  const u128 sum = Pool(opts.threads).map_reduce(blocks, [&](std::uint64_t block) {
     const std::uint64_t first = block * kMidpointBlock;
     return kernels::midpoint_scaled_sum(target.bit, steps, first, std::min(steps, first + kMidpointBlock));
-  });
+  }, std::plus<>(), u128{0});
   return finish(sum, steps);
 }
 

@@ -4,8 +4,9 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "host/src/block_sum.hpp"
+#include "host/src/blocks.hpp"
 #include "kernels/monte_carlo.h"
+#include "volley/pool.hpp"
 #include "volley/targets.hpp"
 
 namespace volley {
@@ -31,10 +32,9 @@ MonteCarloResult make_result(std::uint64_t hits, std::uint64_t samples) {
 MonteCarloResult monte_carlo_pi(std::uint64_t samples, std::uint64_t seed, const RunOptions& opts) {
   const std::uint64_t blocks = blocks_of(samples);
   const Target target = resolve_target(opts.target);
-  const unsigned threads = resolve_threads(opts);
-  const auto hits = detail::sum_over_blocks<std::uint64_t>(blocks, threads, [&](std::uint64_t block) {
+  const auto hits = Pool(opts.threads).map_reduce(blocks, [&](std::uint64_t block) {
     return kernels::monte_carlo_block_hits(target.bit, seed, block, samples_in_block(samples, block));
-  });
+  }, std::plus<>(), std::uint64_t{0});
   return make_result(hits, samples);
 }
 

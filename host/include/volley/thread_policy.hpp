@@ -1,17 +1,40 @@
 #pragma once
 // How many threads volley uses when the caller does not say.
+//
+// Precedence, highest first: an explicit thread count (RunOptions::threads, Pool(n));
+// SLURM_CPUS_PER_TASK inside a SLURM job (SLURM_JOB_ID set); OMP_NUM_THREADS (its first
+// entry); the CPUs of the process's affinity mask, capped by the cgroup v2 / v1 CPU quota
+// (rounded up). A variable that is not a positive integer is ignored with a warning.
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace volley {
 
 struct ThreadPolicy {
-  unsigned threads;    ///< the count
-  std::string source;  ///< where it came from, e.g. "affinity mask" or "OMP_NUM_THREADS"
+  unsigned threads;                   ///< the count
+  std::string source;                 ///< where it came from, e.g. "CPU affinity mask"
+  std::vector<std::string> warnings;  ///< ignored settings, for the user
 };
 
-/// The threads this process may really use: the CPUs in its affinity mask, overridden by a
-/// valid OMP_NUM_THREADS. Invalid values of the variable are ignored.
-ThreadPolicy default_thread_policy();
+/// What the policy reads; current_thread_environment() fills it from this process.
+struct ThreadEnvironment {
+  unsigned affinity_cpus = 1;
+  std::optional<double> cgroup_cpus;  ///< quota / period, when a quota is set
+  std::optional<std::string> omp_num_threads;
+  std::optional<std::string> slurm_cpus_per_task;
+  bool in_slurm_job = false;
+};
+
+/// The policy applied to an environment (pure: no I/O).
+ThreadPolicy thread_policy_for(const ThreadEnvironment& env);
+
+/// This process's affinity mask, cgroup quota and environment variables.
+ThreadEnvironment current_thread_environment();
+
+/// thread_policy_for(current_thread_environment()), computed once; its warnings are printed
+/// to stderr the first time.
+const ThreadPolicy& default_thread_policy();
 
 /// default_thread_policy().threads.
 unsigned default_threads();

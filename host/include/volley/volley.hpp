@@ -2,6 +2,7 @@
 // Umbrella header: the whole public API of volley.
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"
+#include "volley/pool.hpp"
 #include "volley/run_options.hpp"
 #include "volley/targets.hpp"
 #include "volley/thread_policy.hpp"

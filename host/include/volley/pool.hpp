@@ -1,0 +1,260 @@
+#pragma once
+// volley::Pool: multiprocessing.Pool's map / starmap / map-reduce, on OpenMP threads.
+//
+//   volley::Pool pool;                                   // default_threads() workers
+//   auto squares = pool.map([](int x) { return x * x; }, std::vector{1, 2, 3});
+//   double sum = pool.map_reduce(n, [&](std::size_t i) { return term(i); }, std::plus<>(), 0.0);
+//
+// Contracts:
+// - map / starmap / try_map return results in input order.
+// - map_reduce's result depends only on the inputs, fn, reduce and init, never on the thread
+//   count, the schedule or the chunk size: the items are cut into at most 4096 reduction
+//   blocks whose size depends only on the item count, each block is folded in item order,
+//   and the block results are folded in block order after `init`. `reduce` must be
+//   associative (it need not be commutative); floating-point sums are then reproducible.
+// - An exception from fn stops the handing out of items above the lowest failing index seen
+//   so far; the call returns after every running item has finished and rethrows the
+//   exception of the lowest failing index (the same one whatever the threads and schedule).
+//   try_map instead runs every item and returns each one's value or exception.
+// - A Pool call made inside a Pool task, or inside any OpenMP parallel region, runs its
+//   items on the calling thread in index order: nesting never oversubscribes or deadlocks.
+// - The library was compiled with OpenMP; callers need not be.
+#include <chrono>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <iterator>
+#include <mutex>
+#include <optional>
+#include <ranges>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace volley {
+
+enum class Schedule {
+  Static,   ///< fixed assignment of chunks to workers (chunk k to worker k mod threads)
+  Dynamic,  ///< a free worker takes the next chunk: for irregular items
+  Guided,   ///< like Dynamic, with chunks shrinking from large to chunk_size
+};
+
+struct WorkerTrace {
+  std::size_t items = 0;   ///< items (for map_reduce: reduction blocks) this worker ran
+  std::size_t chunks = 0;  ///< chunks it took
+  double busy_seconds = 0; ///< time spent running them
+};
+
+/// How a call's work was spread: per worker (indexed by current_worker()) and in total.
+struct Trace {
+  std::vector<WorkerTrace> workers;
+  double wall_seconds = 0;
+  /// Busiest worker's busy time over the mean busy time (1 = perfectly even).
+  double imbalance() const;
+};
+
+struct CallOptions {
+  /// Items per chunk handed to a worker at once (Python's chunksize). 0: the item count
+  /// divided by the thread count for Static, 1 for Dynamic and Guided.
+  std::size_t chunk_size = 0;
+  Schedule schedule = Schedule::Static;
+  /// When set, filled with how the work was spread (costs two clock reads per chunk).
+  Trace* trace = nullptr;
+};
+
+/// Index (0 .. threads-1) of the worker running the calling Pool task; -1 outside any task.
+int current_worker() noexcept;
+
+/// One item's outcome in try_map: its value, or the exception it threw.
+template <typename T>
+class Outcome {
+ public:
+  Outcome() = default;
+  explicit Outcome(T value) : value_(std::move(value)) {}
+  explicit Outcome(std::exception_ptr error) : error_(std::move(error)) {}
+  bool ok() const noexcept { return value_.has_value(); }
+  /// The value; rethrows the item's exception if it failed.
+  const T& value() const {
+    if (error_) std::rethrow_exception(error_);
+    return *value_;
+  }
+  std::exception_ptr error() const noexcept { return error_; }
+
+ private:
+  std::optional<T> value_;
+  std::exception_ptr error_;
+};
+
+/// A critical section shared by tasks (the tutorials' Lock): lock.with(fn) runs fn while
+/// holding the lock, so one task at a time. Also BasicLockable, for std::scoped_lock.
+class Lock {
+ public:
+  template <typename Fn>
+  decltype(auto) with(Fn&& fn) {
+    std::scoped_lock hold(mutex_);
+    return std::forward<Fn>(fn)();
+  }
+  void lock() { mutex_.lock(); }
+  void unlock() { mutex_.unlock(); }
+
+ private:
+  std::mutex mutex_;
+};
+
+namespace detail {
+
+/// What a running item threw, with its index; carried from the item loop to the scheduler.
+struct ItemFailure {
+  std::size_t index;
+  std::exception_ptr error;
+};
+
+/// Runs items [begin, end) of a job; throws ItemFailure when an item throws.
+using RangeFn = void (*)(void* context, std::size_t begin, std::size_t end);
+
+struct Job {
+  std::size_t items;
+  RangeFn run;
+  void* context;
+  bool stop_on_error;  ///< false for try_map, whose items never throw
+};
+
+/// The scheduler: runs the job on `threads` OpenMP threads (or serially when nested) and
+/// rethrows the exception of the lowest failing item.
+void run_job(const Job& job, unsigned threads, const CallOptions& opts);
+
+/// Items per reduction block of map_reduce over n items (depends on n only).
+std::size_t reduction_block(std::size_t n) noexcept;
+
+template <typename F>
+void run_range(void* context, std::size_t begin, std::size_t end) {
+  F& f = *static_cast<F*>(context);
+  std::size_t i = begin;
+  try {
+    for (; i < end; ++i) f(i);
+  } catch (...) {
+    throw ItemFailure{i, std::current_exception()};
+  }
+}
+
+template <typename R>
+concept IndexableRange = std::ranges::random_access_range<R> && std::ranges::sized_range<R>;
+
+}  // namespace detail
+
+class Pool {
+ public:
+  /// A pool of `threads` workers; 0 means default_threads(). Throws std::invalid_argument
+  /// above max_threads().
+  explicit Pool(unsigned threads = 0);
+  unsigned threads() const noexcept { return threads_; }
+
+  /// Calls fn(i) for every i in [0, n): for side effects into caller-owned memory.
+  template <typename Fn>
+  void for_each(std::size_t n, Fn&& fn, const CallOptions& opts = {}) const {
+    run(n, fn, opts, true);
+  }
+
+  /// fn(x) for every x of inputs, in input order.
+  template <typename Fn, std::ranges::input_range R>
+  auto map(Fn&& fn, R&& inputs, const CallOptions& opts = {}) const {
+    return with_indexable(std::forward<R>(inputs), [&](auto& in) {
+      return map_index(std::ranges::size(in), [&](std::size_t i) { return std::invoke(fn, std::ranges::begin(in)[i]); },
+                       opts);
+    });
+  }
+
+  /// fn(args...) for every tuple of arguments, in input order (Python's starmap).
+  template <typename Fn, std::ranges::input_range R>
+  auto starmap(Fn&& fn, R&& tuples, const CallOptions& opts = {}) const {
+    return map([&](const auto& args) { return std::apply(fn, args); }, std::forward<R>(tuples), opts);
+  }
+
+  /// Like map, but runs every item and returns each one's value or exception.
+  template <typename Fn, std::ranges::input_range R>
+  auto try_map(Fn&& fn, R&& inputs, const CallOptions& opts = {}) const {
+    return with_indexable(std::forward<R>(inputs), [&](auto& in) {
+      using T = std::decay_t<std::invoke_result_t<Fn&, std::ranges::range_reference_t<decltype(in)>>>;
+      std::vector<Outcome<T>> out(std::ranges::size(in));
+      run(out.size(), [&](std::size_t i) {
+        try {
+          out[i] = Outcome<T>(std::invoke(fn, std::ranges::begin(in)[i]));
+        } catch (...) {
+          out[i] = Outcome<T>(std::current_exception());
+        }
+      }, opts, false);
+      return out;
+    });
+  }
+
+  /// reduce(...reduce(init, fn(x0))..., fn(x_n-1)), computed in parallel in a fixed order.
+  template <typename Fn, std::ranges::input_range R, typename Reduce, typename T>
+  T map_reduce(Fn&& fn, R&& inputs, Reduce&& reduce, T init, const CallOptions& opts = {}) const {
+    return with_indexable(std::forward<R>(inputs), [&](auto& in) {
+      return map_reduce(std::ranges::size(in), [&](std::size_t i) { return std::invoke(fn, std::ranges::begin(in)[i]); },
+                        reduce, std::move(init), opts);
+    });
+  }
+
+  /// The index form: reduce over fn(0), ..., fn(n-1).
+  template <typename Fn, typename Reduce, typename T>
+  T map_reduce(std::size_t n, Fn&& fn, Reduce&& reduce, T init, const CallOptions& opts = {}) const {
+    const std::size_t block = detail::reduction_block(n);
+    const std::size_t blocks = n == 0 ? 0 : (n - 1) / block + 1;
+    std::vector<std::optional<T>> partials(blocks);
+    CallOptions block_opts = opts;
+    if (opts.chunk_size != 0) block_opts.chunk_size = (opts.chunk_size - 1) / block + 1;
+    run(blocks, [&](std::size_t b) {
+      const std::size_t end = std::min(n, (b + 1) * block);
+      T acc = static_cast<T>(fn(b * block));
+      for (std::size_t i = b * block + 1; i < end; ++i) acc = reduce(std::move(acc), static_cast<T>(fn(i)));
+      partials[b].emplace(std::move(acc));
+    }, block_opts, true);
+    for (auto& p : partials) init = reduce(std::move(init), std::move(*p));
+    return init;
+  }
+
+ private:
+  template <typename F>
+  void run(std::size_t n, F&& f, const CallOptions& opts, bool stop_on_error) const {
+    using Body = std::remove_reference_t<F>;
+    void* context = const_cast<void*>(static_cast<const void*>(std::addressof(f)));
+    detail::run_job({n, &detail::run_range<Body>, context, stop_on_error}, threads_, opts);
+  }
+
+  // Calls body with inputs as an indexable range, copying single-pass ranges into a vector.
+  template <typename R, typename Body>
+  static decltype(auto) with_indexable(R&& inputs, Body&& body) {
+    if constexpr (detail::IndexableRange<R>) {
+      return body(inputs);
+    } else {
+      std::vector<std::ranges::range_value_t<R>> copy;
+      for (auto&& x : inputs) copy.push_back(std::forward<decltype(x)>(x));
+      return body(copy);
+    }
+  }
+
+  template <typename G>
+  auto map_index(std::size_t n, G&& g, const CallOptions& opts) const {
+    using T = std::decay_t<std::invoke_result_t<G&, std::size_t>>;
+    static_assert(!std::is_void_v<T>, "map needs a function that returns a value; use for_each");
+    // Each worker writes its own slots; vector<bool> packs bits, so bool goes through optional.
+    if constexpr (std::is_default_constructible_v<T> && !std::is_same_v<T, bool>) {
+      std::vector<T> out(n);
+      run(n, [&](std::size_t i) { out[i] = g(i); }, opts, true);
+      return out;
+    } else {
+      std::vector<std::optional<T>> slots(n);
+      run(n, [&](std::size_t i) { slots[i].emplace(g(i)); }, opts, true);
+      std::vector<T> out;
+      out.reserve(n);
+      for (auto& s : slots) out.push_back(std::move(*s));
+      return out;
+    }
+  }
+
+  unsigned threads_;
+};
+
+}  // namespace volley
