@@ -3,7 +3,7 @@
 # tests. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake/install-deps.sh clang-14 libomp-14-dev
+cmake/install-deps.sh clang-14 libomp-14-dev libclang-rt-14-dev
 jobs=$(nproc)
 
 run_suite() {  # build directory, ctest arguments...
