@@ -1,0 +1,51 @@
+// Each kernel on each target this CPU supports (one thread), and the Monte Carlo kernel on
+// all threads through the Pool against a bare OpenMP loop over the same blocks.
+#include <benchmark/benchmark.h>
+
+#include "kernels/monte_carlo.h"
+#include "volley/midpoint.hpp"
+#include "volley/monte_carlo.hpp"
+#include "volley/targets.hpp"
+#include "volley/thread_policy.hpp"
+
+namespace {
+
+constexpr std::uint64_t kSamples = std::uint64_t{1} << 26;
+constexpr std::uint64_t kSteps = std::uint64_t{1} << 26;
+
+void monte_carlo(benchmark::State& state, std::string target, unsigned threads) {
+  for (auto _ : state) benchmark::DoNotOptimize(volley::monte_carlo_pi(kSamples, 1, {threads, target}).hits);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kSamples));
+}
+
+void midpoint(benchmark::State& state, std::string target, unsigned threads) {
+  for (auto _ : state) benchmark::DoNotOptimize(volley::midpoint_pi(kSteps, {threads, target}));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kSteps));
+}
+
+// The pre-Pool shape of monte_carlo_pi: a plain OpenMP reduction over the blocks.
+void BM_MonteCarloBareOpenMP(benchmark::State& state) {
+  const auto target = volley::best_target().bit;
+  const auto blocks = static_cast<std::int64_t>(kSamples / volley::kMonteCarloBlock);
+  const int threads = static_cast<int>(volley::default_threads());
+  for (auto _ : state) {
+    std::uint64_t hits = 0;
+#pragma omp parallel for schedule(static) reduction(+ : hits) num_threads(threads)
+    for (std::int64_t b = 0; b < blocks; ++b)
+      hits += volley::kernels::monte_carlo_block_hits(target, 1, static_cast<std::uint64_t>(b), volley::kMonteCarloBlock);
+    benchmark::DoNotOptimize(hits);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kSamples));
+}
+
+const bool registered = [] {
+  for (const auto t : volley::supported_targets()) {
+    benchmark::RegisterBenchmark(("BM_MonteCarlo/" + t.name()).c_str(), monte_carlo, t.name(), 1u)->UseRealTime();
+    benchmark::RegisterBenchmark(("BM_Midpoint/" + t.name()).c_str(), midpoint, t.name(), 1u)->UseRealTime();
+  }
+  benchmark::RegisterBenchmark("BM_MonteCarloPool/all_threads", monte_carlo, "best", 0u)->UseRealTime();
+  benchmark::RegisterBenchmark("BM_MonteCarloBareOpenMP/all_threads", BM_MonteCarloBareOpenMP)->UseRealTime();
+  return true;
+}();
+
+}  // namespace
