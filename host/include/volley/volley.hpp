@@ -3,6 +3,7 @@
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"
 #include "volley/pool.hpp"
+#include "volley/primes.hpp"
 #include "volley/run_options.hpp"
 #include "volley/targets.hpp"
 #include "volley/thread_policy.hpp"

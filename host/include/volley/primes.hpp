@@ -1,0 +1,46 @@
+#pragma once
+// Prime numbers over half-open ranges [from, to) of unsigned 64-bit integers; valid up to
+// to = 2^64 - 1 with no overflow anywhere.
+//
+// count_primes, primes_in and for_each_prime use a segmented sieve of Eratosthenes on a
+// mod-30 wheel (one byte per 30 integers), split over threads in fixed chunks: results are
+// identical for every thread count and target. is_prime uses a deterministic Miller-Rabin
+// test (Montgomery arithmetic) after trial division; it is exact for every 64-bit input.
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "volley/run_options.hpp"
+
+namespace volley {
+
+/// Largest list primes_in returns (about 800 MB of results); a larger request is an error.
+inline constexpr std::uint64_t kMaxListedPrimes = std::uint64_t{100'000'000};
+
+/// Whether n is prime. Exact for all 64-bit n; O(log n) multiplications.
+bool is_prime(std::uint64_t n) noexcept;
+
+/// flags[i] = is_prime(numbers[i]) for every i, spread over threads. Throws
+/// std::invalid_argument when the spans differ in size.
+void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, const RunOptions& opts = {});
+
+/// Number of primes p with from <= p < to. Memory: O(sqrt(to)) plus one segment per thread.
+/// Throws std::invalid_argument when from > to.
+std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
+
+/// The primes in [from, to), ascending. Throws std::invalid_argument when from > to or when
+/// the list would hold more than kMaxListedPrimes primes (use for_each_prime instead).
+std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
+
+/// Calls fn(p) for each prime in [from, to) in ascending order, on the calling thread,
+/// without storing them all; the sieving runs on opts.threads threads ahead of the calls.
+void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<void(std::uint64_t)>& fn,
+                    const RunOptions& opts = {});
+
+/// Plain references for the tests: trial division (the tutorials' check) and a simple
+/// unsegmented sieve of [from, to) with to <= 2^32.
+bool is_prime_trial_division(std::uint64_t n) noexcept;
+std::vector<std::uint64_t> primes_in_reference(std::uint64_t from, std::uint64_t to);
+
+}  // namespace volley

@@ -1,0 +1,177 @@
+// count_primes, primes_in, for_each_prime and the batch is_prime: the range is cut into
+// fixed chunks (aligned to the wheel, independent of the thread count) that the Pool sieves.
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "host/src/cache_sizes.hpp"
+#include "kernels/presieve.h"
+#include "kernels/segmented_sieve.h"
+#include "volley/pool.hpp"
+#include "volley/primes.hpp"
+#include "volley/targets.hpp"
+
+namespace volley {
+namespace {
+
+using u128 = unsigned __int128;
+
+constexpr std::uint64_t kFirstSieved = kernels::PreSieve::kLargestPrime + 2;  // 73
+constexpr std::uint32_t kSmallPrimes[] = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71};
+constexpr std::uint64_t kSegmentsPerChunk = 16;
+
+void check_range(std::uint64_t from, std::uint64_t to, const char* what) {
+  if (from > to)
+    throw std::invalid_argument(std::string(what) + ": from (" + std::to_string(from) + ") is greater than to (" +
+                                std::to_string(to) + ")");
+}
+
+std::uint64_t isqrt(std::uint64_t n) {
+  auto r = static_cast<std::uint64_t>(std::sqrt(static_cast<double>(n)));
+  while (r > 0 && static_cast<u128>(r) * r > n) --r;
+  while (static_cast<u128>(r + 1) * (r + 1) <= n) ++r;
+  return r;
+}
+
+// Segments half the L2 cache, so the segment and the pre-sieve patterns stay near the core.
+std::uint64_t segment_bytes() {
+  static const std::uint64_t bytes = std::clamp<std::uint64_t>(detail::l2_cache_bytes() / 2, 32 << 10, 1 << 20);
+  return bytes;
+}
+
+// The part of [from, to) at or above 73, cut into chunks of whole segments.
+class Plan {
+ public:
+  Plan(std::uint64_t from, std::uint64_t to, std::uint64_t chunk_bytes)
+      : lo_(std::max(from, kFirstSieved)), hi_(to), chunk_bytes_(chunk_bytes) {}
+
+  bool empty() const { return lo_ >= hi_; }
+  std::uint64_t chunks() const { return empty() ? 0 : ((hi_ - 1) / 30 - lo_ / 30) / chunk_bytes_ + 1; }
+  std::uint64_t chunk_lo(std::uint64_t c) const { return c == 0 ? lo_ : at(lo_ / 30 + c * chunk_bytes_); }
+  std::uint64_t chunk_hi(std::uint64_t c) const { return c + 1 == chunks() ? hi_ : at(lo_ / 30 + (c + 1) * chunk_bytes_); }
+  std::uint64_t lo() const { return lo_; }
+  std::uint64_t hi() const { return hi_; }
+
+ private:
+  static std::uint64_t at(std::uint64_t byte) { return 30 * byte; }  // only for bytes below the last one
+  std::uint64_t lo_, hi_, chunk_bytes_;
+};
+
+// Short ranges far from 0 need many sieving primes for few candidates: there a
+// Miller-Rabin test per wheel candidate is cheaper than setting up the sieve.
+bool test_each_number(std::uint64_t lo, std::uint64_t hi) { return hi - lo < isqrt(hi - 1) / 4; }
+
+// Calls fn(n) for the numbers of [lo, hi) coprime to 30, in order (no overflow near 2^64).
+template <typename Fn>
+void for_each_candidate(std::uint64_t lo, std::uint64_t hi, Fn fn) {
+  for (std::uint64_t n = lo; n < hi; ++n)
+    if (n % 2 && n % 3 && n % 5) fn(n);
+}
+
+std::uint64_t count_small(std::uint64_t from, std::uint64_t to) {
+  return static_cast<std::uint64_t>(
+      std::count_if(std::begin(kSmallPrimes), std::end(kSmallPrimes), [&](std::uint32_t p) { return p >= from && p < to; }));
+}
+
+std::vector<std::uint64_t> list_chunk(const Plan& plan, std::span<const std::uint32_t> primes, std::int64_t target,
+                                      std::uint64_t c) {
+  std::vector<std::uint64_t> out;
+  if (primes.data() == nullptr && test_each_number(plan.lo(), plan.hi())) {
+    for_each_candidate(plan.chunk_lo(c), plan.chunk_hi(c), [&](std::uint64_t n) { if (is_prime(n)) out.push_back(n); });
+  } else {
+    kernels::SegmentedSieve(target, primes, plan.chunk_lo(c), plan.chunk_hi(c), segment_bytes()).append_primes(out);
+  }
+  return out;
+}
+
+// The sieving primes a plan needs: none when it tests each number.
+std::vector<std::uint32_t> primes_for(const Plan& plan) {
+  if (plan.empty() || test_each_number(plan.lo(), plan.hi())) return {};
+  return kernels::sieving_primes(isqrt(plan.hi() - 1));
+}
+
+Plan make_plan(std::uint64_t from, std::uint64_t to) {
+  const std::uint64_t lo = std::max(from, kFirstSieved);
+  // Candidate-tested ranges are short; cut them finer so that threads share them.
+  const std::uint64_t chunk_bytes = lo < to && test_each_number(lo, to) ? std::max<std::uint64_t>(1, (to - lo) / 30 / 64 + 1)
+                                                                        : segment_bytes() * kSegmentsPerChunk;
+  return Plan(from, to, chunk_bytes);
+}
+
+}  // namespace
+
+std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
+  check_range(from, to, "count_primes");
+  const Target target = resolve_target(opts.target);
+  const Plan plan = make_plan(from, to);
+  const auto primes = primes_for(plan);
+  const bool test_each = !plan.empty() && test_each_number(plan.lo(), plan.hi());
+  return count_small(from, to) +
+         Pool(opts.threads).map_reduce(plan.chunks(), [&](std::uint64_t c) -> std::uint64_t {
+           if (test_each) {
+             std::uint64_t n = 0;
+             for_each_candidate(plan.chunk_lo(c), plan.chunk_hi(c), [&](std::uint64_t x) { n += is_prime(x); });
+             return n;
+           }
+           return kernels::SegmentedSieve(target.bit, primes, plan.chunk_lo(c), plan.chunk_hi(c), segment_bytes()).count();
+         }, std::plus<>(), std::uint64_t{0}, {.schedule = Schedule::Dynamic});
+}
+
+std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
+  check_range(from, to, "primes_in");
+  // At most 2y / ln y primes lie in any interval of length y > 1 (Montgomery and Vaughan).
+  const double width = static_cast<double>(to - from);
+  if (width > 1 && 2 * width / std::log(width) > static_cast<double>(kMaxListedPrimes))
+    throw std::invalid_argument("primes_in: [" + std::to_string(from) + ", " + std::to_string(to) +
+                                ") may hold more than " + std::to_string(kMaxListedPrimes) +
+                                " primes; count them with count_primes or stream them with for_each_prime");
+  std::vector<std::uint64_t> out;
+  for_each_prime(from, to, [&](std::uint64_t p) { out.push_back(p); }, opts);
+  return out;
+}
+
+void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<void(std::uint64_t)>& fn,
+                    const RunOptions& opts) {
+  check_range(from, to, "for_each_prime");
+  const Target target = resolve_target(opts.target);
+  const Pool pool(opts.threads);
+  for (const std::uint32_t p : kSmallPrimes)
+    if (p >= from && p < to) fn(p);
+  const Plan plan = make_plan(from, to);
+  const auto primes = primes_for(plan);
+  const std::span<const std::uint32_t> sieving = primes.empty() ? std::span<const std::uint32_t>() : primes;
+  // Waves of chunks: sieved in parallel, then handed to fn in order on this thread.
+  const std::uint64_t wave = 2 * pool.threads();
+  for (std::uint64_t first = 0; first < plan.chunks(); first += wave) {
+    const std::uint64_t n = std::min(wave, plan.chunks() - first);
+    std::vector<std::vector<std::uint64_t>> lists(n);
+    pool.for_each(n, [&](std::size_t i) { lists[i] = list_chunk(plan, sieving, target.bit, first + i); },
+                  {.chunk_size = 1, .schedule = Schedule::Dynamic});
+    for (const auto& list : lists)
+      for (const std::uint64_t p : list) fn(p);
+  }
+}
+
+void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, const RunOptions& opts) {
+  if (numbers.size() != flags.size())
+    throw std::invalid_argument("is_prime: " + std::to_string(numbers.size()) + " numbers but " +
+                                std::to_string(flags.size()) + " flags");
+  Pool(opts.threads).for_each(numbers.size(), [&](std::size_t i) { flags[i] = is_prime(numbers[i]); },
+                              {.chunk_size = 4096, .schedule = Schedule::Dynamic});
+}
+
+std::vector<std::uint64_t> primes_in_reference(std::uint64_t from, std::uint64_t to) {
+  check_range(from, to, "primes_in_reference");
+  if (to > (std::uint64_t{1} << 32)) throw std::invalid_argument("primes_in_reference: to must be at most 2^32");
+  std::vector<std::uint8_t> composite(to, 0);
+  std::vector<std::uint64_t> out;
+  for (std::uint64_t n = 2; n < to; ++n) {
+    if (composite[n]) continue;
+    if (n >= from) out.push_back(n);
+    for (std::uint64_t m = n * n; m < to; m += n) composite[m] = 1;
+  }
+  return out;
+}
+
+}  // namespace volley

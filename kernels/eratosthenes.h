@@ -1,0 +1,23 @@
+#pragma once
+// Crossing off the multiples of sieving primes in one segment of a mod-30 wheel sieve.
+#include <cstdint>
+#include <span>
+
+namespace volley::kernels {
+
+/// A sieving prime and where its next multiple falls.
+struct SievingPrime {
+  std::uint32_t prime;
+  std::uint32_t wheel;  ///< wheel index of the next multiplier q
+  std::uint64_t next;   ///< byte of the next multiple p*q, relative to the current segment
+};
+
+/// The prime's first multiple p*q >= max(p^2, start) with q on the wheel, relative to byte
+/// `base` (start >= 30 * base); next is UINT64_MAX when that multiple is past 2^64 - 1.
+SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint64_t base);
+
+/// Clears the bits of every multiple of every prime within bytes [0, bytes) of `segment`,
+/// then moves each prime's `next` on to be relative to the following segment.
+void cross_off(std::uint8_t* segment, std::uint64_t bytes, std::span<SievingPrime> primes);
+
+}  // namespace volley::kernels

@@ -1,0 +1,59 @@
+#pragma once
+// The mod-30 wheel: byte k of a sieve holds the numbers 30k + r for the 8 residues r coprime
+// to 30, bit j for r = kResidues[j]. Multiples p*q of a sieving prime p are visited for q on
+// the wheel too, so every visited multiple has a bit.
+#include <array>
+#include <cstdint>
+
+namespace volley::kernels::wheel {
+
+inline constexpr std::array<std::uint32_t, 8> kResidues{1, 7, 11, 13, 17, 19, 23, 29};
+/// Distance from residue j to the next one (from 29 to 31 = 30 + 1).
+inline constexpr std::array<std::uint32_t, 8> kGaps{6, 4, 2, 4, 2, 4, 6, 2};
+
+/// Bit index of residue r, or -1 when r is not coprime to 30.
+constexpr int bit_of(std::uint32_t r) {
+  for (int j = 0; j < 8; ++j)
+    if (kResidues[j] == r) return j;
+  return -1;
+}
+
+/// bit_of as a table, for the hot paths.
+inline constexpr std::array<std::int8_t, 30> kBitOf = [] {
+  std::array<std::int8_t, 30> bits{};
+  for (std::uint32_t r = 0; r < 30; ++r) bits[r] = static_cast<std::int8_t>(bit_of(r));
+  return bits;
+}();
+
+/// For each residue r in [0, 30): the wheel index of the first residue >= r (8: the next 1),
+/// and how far it is.
+struct Next {
+  std::uint8_t index, distance;
+};
+inline constexpr std::array<Next, 30> kNext = [] {
+  std::array<Next, 30> next{};
+  for (std::uint32_t r = 0; r < 30; ++r) {
+    std::uint32_t d = 0;
+    while (bit_of((r + d) % 30) < 0) ++d;
+    next[r] = {static_cast<std::uint8_t>(r + d == 31 ? 8 : bit_of((r + d) % 30)), static_cast<std::uint8_t>(d)};
+  }
+  return next;
+}();
+
+/// For a prime of residue class c (p mod 30 = kResidues[c]) and a multiplier on wheel index
+/// i: the bit the multiple p*q lands on, and the byte offset of that multiple within one
+/// turn of q (q = 30j + kResidues[i] gives byte j*p + (p/30)*kResidues[i] + kCarry[c][i]).
+inline constexpr auto kCarry = [] {
+  std::array<std::array<std::uint32_t, 8>, 8> carry{};
+  for (int c = 0; c < 8; ++c)
+    for (int i = 0; i < 8; ++i) carry[c][i] = kResidues[c] * kResidues[i] / 30;
+  return carry;
+}();
+inline constexpr auto kBit = [] {
+  std::array<std::array<std::uint8_t, 8>, 8> bits{};
+  for (int c = 0; c < 8; ++c)
+    for (int i = 0; i < 8; ++i) bits[c][i] = static_cast<std::uint8_t>(bit_of(kResidues[c] * kResidues[i] % 30));
+  return bits;
+}();
+
+}  // namespace volley::kernels::wheel
