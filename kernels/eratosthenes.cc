@@ -1,6 +1,7 @@
 // The crossing-off loop. One turn of the wheel (q -> q + 30) moves a prime's multiple by
 // exactly p bytes and visits 8 multiples at fixed offsets whose bits depend only on the
-// prime's residue class, so the loop is unrolled per turn with the masks as constants.
+// prime's residue class, so the loop is unrolled per turn with the masks as constants; a
+// partial turn is entered at its wheel index through a switch (Duff's device).
 #include "kernels/eratosthenes.h"
 
 #include <limits>
@@ -12,48 +13,52 @@ namespace {
 
 using wheel::kBit;
 using wheel::kCarry;
-using wheel::kGaps;
 using wheel::kResidues;
 
 constexpr std::uint64_t kNever = std::numeric_limits<std::uint64_t>::max();
 
-// Bytes from the multiple at wheel index i to the next, for a prime p = 30a + kResidues[c].
-constexpr std::uint64_t step(int c, int i, std::uint64_t a) {
-  const std::uint32_t carry_next = i == 7 ? kResidues[c] + kCarry[c][0] : kCarry[c][i + 1];
-  return a * kGaps[i] + carry_next - kCarry[c][i];
-}
-
 template <int C>
 void cross_off_prime(std::uint8_t* segment, std::uint64_t bytes, SievingPrime& sp) {
   const std::uint64_t p = sp.prime, a = p / 30;
-  std::uint64_t b = sp.next;
-  unsigned i = sp.wheel;
-  // Single steps up to the start of a turn (wheel index 0).
-  for (; i != 0 && b < bytes; i = (i + 1) & 7) {
-    segment[b] &= static_cast<std::uint8_t>(~(1u << kBit[C][i]));
-    b += step(C, static_cast<int>(i), a);
+  // Offsets of the 8 multiples of a turn from the turn's base (the multiple with q = 30j + 1).
+  std::uint64_t o[8];
+  for (int k = 0; k < 8; ++k) o[k] = a * (kResidues[k] - 1) + kCarry[C][k];
+  // The base may lie in the previous segment: unsigned wrap-around keeps b + o[k] exact.
+  std::uint64_t b = sp.next - o[sp.wheel];
+  unsigned wheel = 0;
+#define VOLLEY_CROSS(k)                                                 \
+  if (b + o[k] >= bytes) {                                              \
+    wheel = k;                                                          \
+    goto done;                                                          \
+  }                                                                     \
+  segment[b + o[k]] &= static_cast<std::uint8_t>(~(1u << kBit[C][k]));
+  switch (sp.wheel) {  // finish the current turn
+    case 0: VOLLEY_CROSS(0) [[fallthrough]];
+    case 1: VOLLEY_CROSS(1) [[fallthrough]];
+    case 2: VOLLEY_CROSS(2) [[fallthrough]];
+    case 3: VOLLEY_CROSS(3) [[fallthrough]];
+    case 4: VOLLEY_CROSS(4) [[fallthrough]];
+    case 5: VOLLEY_CROSS(5) [[fallthrough]];
+    case 6: VOLLEY_CROSS(6) [[fallthrough]];
+    default: VOLLEY_CROSS(7)
   }
-  if (i == 0) {
-    // Offsets of the 8 multiples of a turn from its first one.
-    std::uint64_t o[8];
-    for (int k = 0; k < 8; ++k) o[k] = a * (kResidues[k] - 1) + kCarry[C][k];
-    for (; b + o[7] < bytes; b += p) {
-      segment[b + o[0]] &= static_cast<std::uint8_t>(~(1u << kBit[C][0]));
-      segment[b + o[1]] &= static_cast<std::uint8_t>(~(1u << kBit[C][1]));
-      segment[b + o[2]] &= static_cast<std::uint8_t>(~(1u << kBit[C][2]));
-      segment[b + o[3]] &= static_cast<std::uint8_t>(~(1u << kBit[C][3]));
-      segment[b + o[4]] &= static_cast<std::uint8_t>(~(1u << kBit[C][4]));
-      segment[b + o[5]] &= static_cast<std::uint8_t>(~(1u << kBit[C][5]));
-      segment[b + o[6]] &= static_cast<std::uint8_t>(~(1u << kBit[C][6]));
-      segment[b + o[7]] &= static_cast<std::uint8_t>(~(1u << kBit[C][7]));
-    }
-    for (; b < bytes; i = (i + 1) & 7) {
-      segment[b] &= static_cast<std::uint8_t>(~(1u << kBit[C][i]));
-      b += step(C, static_cast<int>(i), a);
-    }
+  for (b += p; b + o[7] < bytes; b += p) {  // whole turns, no checks
+    segment[b + o[0]] &= static_cast<std::uint8_t>(~(1u << kBit[C][0]));
+    segment[b + o[1]] &= static_cast<std::uint8_t>(~(1u << kBit[C][1]));
+    segment[b + o[2]] &= static_cast<std::uint8_t>(~(1u << kBit[C][2]));
+    segment[b + o[3]] &= static_cast<std::uint8_t>(~(1u << kBit[C][3]));
+    segment[b + o[4]] &= static_cast<std::uint8_t>(~(1u << kBit[C][4]));
+    segment[b + o[5]] &= static_cast<std::uint8_t>(~(1u << kBit[C][5]));
+    segment[b + o[6]] &= static_cast<std::uint8_t>(~(1u << kBit[C][6]));
+    segment[b + o[7]] &= static_cast<std::uint8_t>(~(1u << kBit[C][7]));
   }
-  sp.wheel = i;
-  sp.next = b - bytes;
+  // The last, partial turn: o[7] is past the end, so this stops at some k <= 7.
+  VOLLEY_CROSS(0) VOLLEY_CROSS(1) VOLLEY_CROSS(2) VOLLEY_CROSS(3)
+  VOLLEY_CROSS(4) VOLLEY_CROSS(5) VOLLEY_CROSS(6) VOLLEY_CROSS(7)
+#undef VOLLEY_CROSS
+done:
+  sp.wheel = wheel;
+  sp.next = b + o[wheel] - bytes;
 }
 
 using CrossOffFn = void (*)(std::uint8_t*, std::uint64_t, SievingPrime&);

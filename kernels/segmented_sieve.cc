@@ -23,12 +23,13 @@ std::uint8_t residues_below(std::uint64_t offset) {
 }  // namespace
 
 SegmentedSieve::SegmentedSieve(std::int64_t target, std::span<const std::uint32_t> primes, std::uint64_t lo,
-                               std::uint64_t hi, std::uint64_t segment_bytes)
-    : target_(target), lo_(lo), hi_(hi), segment_bytes_(segment_bytes) {
+                               std::uint64_t hi, std::uint64_t segment_bytes, std::uint64_t block_bytes)
+    : target_(target), lo_(lo), hi_(hi), segment_bytes_(segment_bytes), block_bytes_(block_bytes) {
   const std::uint64_t base = lo / 30;
   for (const std::uint32_t p : primes) {
     if (static_cast<std::uint64_t>(p) * p >= hi) break;  // p^2 beyond the range: never needed
     primes_.push_back(first_multiple(p, lo, base));
+    small_ += p < block_bytes / 4;  // at least ~32 hits per block: worth the visit
   }
 }
 
@@ -40,7 +41,10 @@ void SegmentedSieve::run(Visit&& visit) {
   for (std::uint64_t start = first; start <= last; start += segment_bytes_) {
     const std::uint64_t n = std::min(segment_bytes_, last - start + 1);
     PreSieve::instance().fill(target_, segment.data(), start, n);
-    cross_off(segment.data(), n, primes_);
+    const std::span<SievingPrime> small(primes_.data(), small_);
+    for (std::uint64_t block = 0; block < n; block += block_bytes_)
+      cross_off(segment.data() + block, std::min(block_bytes_, n - block), small);
+    cross_off(segment.data(), n, std::span<SievingPrime>(primes_).subspan(small_));
     if (start == first) segment[0] &= static_cast<std::uint8_t>(~residues_below(lo_ - 30 * first));
     if (start + n - 1 == last) segment[n - 1] &= residues_below(hi_ - 30 * last);
     visit(segment.data(), start, n);
@@ -68,7 +72,7 @@ void SegmentedSieve::append_primes(std::vector<std::uint64_t>& out) {
 
 std::vector<std::uint32_t> sieving_primes(std::uint64_t limit) {
   std::vector<std::uint32_t> out;
-  if (limit < 73) return out;
+  if (limit < 257) return out;
   // Odd numbers only: index k stands for 2k + 1. Small primes up to sqrt(limit) first.
   const auto root = static_cast<std::uint64_t>(std::sqrt(static_cast<double>(limit))) + 1;
   std::vector<std::uint8_t> small(root / 2 + 1, 1);
@@ -82,7 +86,7 @@ std::vector<std::uint32_t> sieving_primes(std::uint64_t limit) {
   constexpr std::uint64_t kWindow = std::uint64_t{1} << 18;  // odd numbers per window
   std::vector<std::uint8_t> window(kWindow);
   const std::uint64_t stop = (limit - 1) / 2 + 1;  // one past the index of the largest odd <= limit
-  for (std::uint64_t start = 36; start < stop; start += kWindow) {  // 2 * 36 + 1 = 73
+  for (std::uint64_t start = 128; start < stop; start += kWindow) {  // 2 * 128 + 1 = 257
     const std::uint64_t end = std::min(stop, start + kWindow);
     std::fill(window.begin(), window.end(), 1);
     for (const std::uint64_t p : base) {

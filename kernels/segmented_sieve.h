@@ -1,5 +1,5 @@
 #pragma once
-// A segmented sieve of Eratosthenes over one range [lo, hi) with lo >= 73, on the mod-30
+// A segmented sieve of Eratosthenes over one range [lo, hi) with lo >= 257, on the mod-30
 // wheel: each segment is pre-sieved, crossed off by the sieving primes, then read out.
 #include <cstdint>
 #include <span>
@@ -11,9 +11,12 @@ namespace volley::kernels {
 
 class SegmentedSieve {
  public:
-  /// `primes`: every prime from 73 up to at least sqrt(hi - 1), ascending.
+  /// `primes`: every prime from 257 up to at least sqrt(hi - 1), ascending.
+  /// Segments of `segment_bytes` (about the L2 cache); primes below a quarter of
+  /// `block_bytes` (about the L1 cache) cross off one block at a time, so their many hits
+  /// stay in L1; larger primes, with few hits per block, cross off whole segments.
   SegmentedSieve(std::int64_t target, std::span<const std::uint32_t> primes, std::uint64_t lo, std::uint64_t hi,
-                 std::uint64_t segment_bytes);
+                 std::uint64_t segment_bytes, std::uint64_t block_bytes);
 
   /// Number of primes in [lo, hi).
   std::uint64_t count();
@@ -26,11 +29,12 @@ class SegmentedSieve {
   void run(Visit&& visit);
 
   std::int64_t target_;
-  std::uint64_t lo_, hi_, segment_bytes_;
+  std::uint64_t lo_, hi_, segment_bytes_, block_bytes_;
   std::vector<SievingPrime> primes_;
+  std::size_t small_ = 0;  // primes_[0, small_) are crossed off block by block
 };
 
-/// The primes in [73, limit] (limit < 2^32), ascending: the sieving primes of ranges up to
+/// The primes in [257, limit] (limit < 2^32), ascending: the sieving primes of ranges up to
 /// (limit + 1)^2. O(limit) time, O(sqrt(limit)) memory besides the result.
 std::vector<std::uint32_t> sieving_primes(std::uint64_t limit);
 
