@@ -1,0 +1,143 @@
+// Known prime counts come from published tables (pi(10^k)) and from primesieve.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <random>
+
+#include "volley/primes.hpp"
+#include "volley/targets.hpp"
+
+using namespace volley;
+
+namespace {
+constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();  // 2^64 - 1
+
+std::uint64_t count_by_is_prime(std::uint64_t from, std::uint64_t to) {
+  std::uint64_t n = 0;
+  for (std::uint64_t x = from; x < to; ++x) n += is_prime(x);
+  return n;
+}
+}  // namespace
+
+TEST_CASE("prime counts below powers of ten") {
+  const std::uint64_t known[] = {4, 25, 168, 1229, 9592, 78498, 664579, 5761455, 50847534, 455052511};
+  std::uint64_t limit = 1;
+  for (int k = 1; k <= 10; ++k) {
+    limit *= 10;
+    INFO("pi(10^" << k << ")");
+    CHECK(count_primes(0, limit) == known[k - 1]);
+  }
+}
+
+TEST_CASE("prime counts of the tutorials' ranges") {
+  CHECK(count_primes(100'000'000, 100'010'000) == 551);
+  CHECK(count_primes(100'000'000, 100'100'000) == 5411);
+  CHECK(count_primes(100'000'000, 101'000'000) == 54208);
+  CHECK(count_primes(1'000'000'000, 1'000'100'000) == 4832);
+  CHECK(count_primes(100'000'000'000, 100'000'100'000) == 4019);
+  CHECK(count_primes(1'000'000'000'000, 1'000'000'010'000) == 335);  // tested number by number
+}
+
+TEST_CASE("listed primes equal the reference sieve") {
+  for (const auto& [from, to] : {std::pair<std::uint64_t, std::uint64_t>{0, 2'000'000}, {9'987'655, 10'054'321},
+                                 {0, 300}, {250, 260}, {7'000'000, 7'000'001}}) {
+    INFO("[" << from << ", " << to << ")");
+    REQUIRE(primes_in(from, to) == primes_in_reference(from, to));
+  }
+  std::mt19937_64 rng(5);
+  for (int i = 0; i < 20; ++i) {
+    const std::uint64_t from = rng() % 20'000'000, to = from + rng() % 300'000;
+    INFO("[" << from << ", " << to << ")");
+    REQUIRE(primes_in(from, to, {.threads = 3}) == primes_in_reference(from, to));
+  }
+}
+
+TEST_CASE("edge ranges: empty, one number, around 2^32, up to 2^64 - 1") {
+  CHECK(count_primes(0, 0) == 0);
+  CHECK(count_primes(100, 100) == 0);
+  CHECK(primes_in(kMax, kMax).empty());
+  CHECK(count_primes(7, 8) == 1);
+  CHECK(count_primes(8, 9) == 0);
+  CHECK(count_primes(257, 258) == 1);  // the first sieved prime
+  CHECK(count_primes(251, 252) == 1);  // the last pre-sieved one
+  CHECK(count_primes(4'294'967'291, 4'294'967'292) == 1);  // largest prime below 2^32
+  CHECK(count_primes(4'294'867'296, 4'295'067'296) == 8938);
+  CHECK(count_primes(kMax - 10'000, kMax) == 218);
+  CHECK(count_primes(kMax - 100, kMax) == count_by_is_prime(kMax - 100, kMax));
+  CHECK(primes_in(kMax - 200, kMax) == std::vector<std::uint64_t>{kMax - 188, kMax - 178, kMax - 94, kMax - 82, kMax - 58});
+  CHECK(primes_in(kMax - 1'000'000, kMax).back() == kMax - 58);  // 2^64 - 59
+}
+
+TEST_CASE("is_prime agrees with the sieve and with trial division") {
+  const auto primes = primes_in(0, 1'000'000);
+  std::vector<bool> sieve(1'000'000, false);
+  for (const auto p : primes) sieve[p] = true;
+  for (std::uint64_t n = 0; n < sieve.size(); ++n) REQUIRE(is_prime(n) == sieve[n]);
+  for (std::uint64_t n = 4'294'900'000; n < 4'295'000'000; ++n) REQUIRE(is_prime(n) == is_prime_trial_division(n));
+  CHECK(count_by_is_prime(1'000'000'000, 1'000'100'000) == 4832);
+}
+
+TEST_CASE("is_prime on hard cases") {
+  for (const std::uint64_t carmichael : {561ULL, 1105ULL, 1729ULL, 2465ULL, 2821ULL, 6601ULL, 8911ULL, 41041ULL,
+                                         825265ULL, 321197185ULL, 5394826801ULL, 232250619601ULL, 9746347772161ULL})
+    CHECK_FALSE(is_prime(carmichael));
+  // Strong pseudoprimes to the bases 2..7, 2..11, 2..13, 2..17 and 2..23.
+  for (const std::uint64_t spsp : {3215031751ULL, 2152302898747ULL, 3474749660383ULL, 341550071728321ULL,
+                                   3825123056546413051ULL})
+    CHECK_FALSE(is_prime(spsp));
+  CHECK_FALSE(is_prime(4294967291ULL * 4294967291ULL));  // square of the largest 32-bit prime
+  CHECK_FALSE(is_prime(4294967291ULL * 4294967279ULL));
+  CHECK_FALSE(is_prime(65521ULL * 65521ULL));
+  for (const std::uint64_t p : {kMax - 58, kMax - 82, kMax - 94, kMax - 178, kMax - 188, kMax - 256}) CHECK(is_prime(p));
+  CHECK_FALSE(is_prime(kMax));
+  CHECK_FALSE(is_prime(0));
+  CHECK_FALSE(is_prime(1));
+  CHECK(is_prime(2));
+}
+
+TEST_CASE("every target and thread count gives the same primes") {
+  const std::uint64_t from = 1'000'000'000 - 12'345, to = 1'000'000'000 + 3'000'000;
+  const auto expected = primes_in(from, to, {.threads = 1, .target = fallback_target().name()});
+  REQUIRE(expected.size() == count_primes(from, to, {.threads = 1}));
+  for (const Target t : supported_targets()) {
+    for (const unsigned threads : {1u, 2u, 3u, 7u}) {
+      INFO(t.name() << ", " << threads << " threads");
+      REQUIRE(count_primes(from, to, {.threads = threads, .target = t.name()}) == expected.size());
+      REQUIRE(primes_in(from, to, {.threads = threads, .target = t.name()}) == expected);
+    }
+  }
+}
+
+TEST_CASE("for_each_prime streams the primes in order") {
+  std::vector<std::uint64_t> seen;
+  for_each_prime(99'000'000, 101'000'000, [&](std::uint64_t p) { seen.push_back(p); }, {.threads = 3});
+  CHECK(seen == primes_in(99'000'000, 101'000'000));
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+}
+
+TEST_CASE("batch is_prime flags every input") {
+  std::vector<std::uint64_t> numbers(1'000'000);
+  std::iota(numbers.begin(), numbers.end(), 100'000'000);
+  std::shuffle(numbers.begin(), numbers.end(), std::mt19937_64(1));
+  numbers.push_back(kMax - 58);
+  numbers.push_back(3825123056546413051ULL);
+  for (const unsigned threads : {1u, 2u, 3u}) {
+    std::vector<std::uint8_t> flags(numbers.size(), 7);
+    is_prime(numbers, flags, {.threads = threads});
+    CHECK(std::count(flags.begin(), flags.end(), 1) == 54208 + 1);
+    for (std::size_t i = 0; i < numbers.size(); i += 997) REQUIRE(flags[i] == is_prime(numbers[i]));
+  }
+}
+
+TEST_CASE("bad prime requests throw with a message") {
+  CHECK_THROWS_WITH(count_primes(10, 5), Catch::Contains("from (10) is greater than to (5)"));
+  CHECK_THROWS_WITH(primes_in(10, 5), Catch::Contains("greater than"));
+  CHECK_THROWS_WITH(for_each_prime(10, 5, [](std::uint64_t) {}), Catch::Contains("greater than"));
+  CHECK_THROWS_WITH(primes_in(0, 100'000'000'000), Catch::Contains("for_each_prime"));
+  std::vector<std::uint64_t> numbers(3);
+  std::vector<std::uint8_t> flags(2);
+  CHECK_THROWS_WITH(is_prime(numbers, flags), Catch::Contains("3 numbers but 2 flags"));
+  CHECK_THROWS_WITH(count_primes(0, 100, {.target = "nope"}), Catch::Contains("unknown target"));
+}
