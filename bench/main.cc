@@ -1,66 +1,23 @@
 // volley-bench: the main job. With no subcommand it runs every workload side by side; the
 // subcommands run one workload with its parameters. Exit codes: 0 ok, 1 failure, 2 usage.
-#include <unistd.h>
-
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
-#include <optional>
+#include <numeric>
+#include <random>
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
+#include "bench/cli.hpp"
 #include "bench/count_arg.hpp"
-#include "bench/report.hpp"
 #include "bench/workloads.hpp"
 #include "volley/volley.hpp"
 
 namespace vb = volley::bench;
 
 namespace {
-
-// Options every subcommand and the default run take.
-struct CommonArgs {
-  std::string threads = "0";
-  std::string target = "best";
-  std::string repeat = "1";
-  bool json = false;
-};
-
-void add_common(CLI::App& app, CommonArgs& args, const std::string& repeat_default) {
-  args.repeat = repeat_default;
-  app.add_option("--threads", args.threads, "worker threads (0: the default policy)")->capture_default_str();
-  app.add_option("--target", args.target, "ISA target: best, scalar, ssse3, sse4, avx2, avx3, avx3_dl")
-      ->capture_default_str();
-  app.add_option("--repeat", args.repeat, "runs per measurement; the median time is reported")
-      ->capture_default_str();
-  app.add_flag("--json", args.json, "print one JSON object per result line");
-}
-
-unsigned parse_threads(const CommonArgs& args) {
-  const std::uint64_t threads = vb::parse_count(args.threads, "--threads");
-  if (threads > volley::max_threads())
-    throw vb::UsageError(fmt::format("--threads: {} is more than the {} allowed", threads, volley::max_threads()));
-  return static_cast<unsigned>(threads);
-}
-
-int parse_repeat(const CommonArgs& args) {
-  const std::uint64_t repeat = vb::parse_positive_count(args.repeat, "--repeat");
-  if (repeat > 1000) throw vb::UsageError("--repeat: at most 1000");
-  return static_cast<int>(repeat);
-}
-
-void emit(const std::vector<vb::Row>& rows, bool json) {
-  if (json) {
-    for (const auto& row : rows) std::cout << vb::to_json(row).dump() << '\n';
-  } else {
-    vb::print_table(rows);
-  }
-}
-
-void progress(const std::string& what) {
-  if (isatty(STDERR_FILENO)) fmt::print(stderr, "\r\033[Krunning {} ...", what);
-}
 
 void print_targets(bool json) {
   std::vector<std::string> compiled, supported;
@@ -75,60 +32,86 @@ void print_targets(bool json) {
              best);
 }
 
-// The main job: both pi workloads, each as reference, scalar, best SIMD and best SIMD on all threads.
-void run_default(const CommonArgs& args) {
-  const auto policy = volley::default_thread_policy();
-  const unsigned threads = parse_threads(args);
-  const int repeat = parse_repeat(args);
-  volley::resolve_target(args.target);  // fail before any work
-  if (!args.json) {
-    fmt::print("volley-bench {}: targets compiled {}, best here {}; threads {} ({})\n\n", VOLLEY_VERSION,
-               volley::compiled_targets().size(), volley::best_target().name(), threads ? threads : policy.threads,
-               threads ? "--threads" : policy.source);
-  }
-  constexpr std::uint64_t kPiSamples = std::uint64_t{1} << 28;
-  constexpr std::uint64_t kQuadSteps = std::uint64_t{1} << 28;
-  volley::monte_carlo_pi(volley::kMonteCarloBlock * 8, 0, {.threads = threads});  // start the thread team
-  std::vector<vb::Row> rows;
-  for (const auto& v : vb::standard_variants(args.target, threads)) {
-    progress("pi " + v.name);
-    rows.push_back(vb::run_pi(kPiSamples, 1, v, repeat));
-  }
-  for (const auto& v : vb::standard_variants(args.target, threads)) {
-    progress("quad " + v.name);
-    rows.push_back(vb::run_quad(kQuadSteps, v, repeat));
-  }
-  progress("");
-  if (isatty(STDERR_FILENO)) fmt::print(stderr, "\r\033[K");
-  vb::check_against_reference(rows);
-  emit(rows, args.json);
+vb::Variant single_variant(const vb::CommonArgs& args) { return {"run", false, args.target, vb::parse_threads(args)}; }
+
+// The primes of [from, to), streamed: one per line, or one JSON object whose "primes" array
+// is written as the primes come.
+void list_primes(std::uint64_t from, std::uint64_t to, const vb::CommonArgs& args) {
+  const vb::Variant v = single_variant(args);
+  const volley::RunOptions opts{.threads = v.threads, .target = v.target};
+  std::uint64_t count = 0;
+  const auto start = std::chrono::steady_clock::now();
+  if (args.json) std::cout << fmt::format(R"({{"workload":"list","from":{},"to":{},"primes":[)", from, to);
+  volley::for_each_prime(from, to, [&](std::uint64_t p) {
+    if (args.json)
+      std::cout << (count ? "," : "") << p;
+    else
+      std::cout << p << '\n';
+    ++count;
+  }, opts);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const std::string target = volley::resolve_target(v.target).name();
+  const unsigned threads = volley::resolve_threads(opts);
+  if (args.json)
+    std::cout << fmt::format(R"(],"count":{},"target":"{}","threads":{},"seconds":{}}})", count, target, threads, seconds)
+              << '\n';
+  else
+    fmt::print(stderr, "{} primes in [{}, {}), {:.6f} s ({}, {} threads)\n", count, from, to, seconds, target, threads);
 }
 
-vb::Variant single_variant(const CommonArgs& args) {
-  return {"run", false, args.target, parse_threads(args)};
+void check_numbers(const std::vector<std::string>& texts, bool json) {
+  for (const auto& text : texts) {
+    const std::uint64_t n = vb::parse_count(text, "is-prime");
+    const bool prime = volley::is_prime(n);
+    if (json)
+      std::cout << nlohmann::json{{"workload", "is-prime"}, {"number", n}, {"prime", prime}}.dump() << '\n';
+    else
+      fmt::print("{} is {}\n", n, prime ? "prime" : "not prime");
+  }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"volley-bench: vectorised, multicore pi workloads side by side", "volley-bench"};
+  CLI::App app{"volley-bench: vectorised, multicore tutorial workloads side by side", "volley-bench"};
   app.set_version_flag("--version", std::string("volley-bench ") + VOLLEY_VERSION);
   app.require_subcommand(0, 1);
-  CommonArgs main_args;
-  add_common(app, main_args, "3");
+  vb::CommonArgs main_args;
+  vb::add_common(app, main_args, "3");
 
-  CommonArgs pi_args;
+  vb::CommonArgs pi_args;
   std::string samples = "1e8", seed = "1";
   auto* pi = app.add_subcommand("pi", "Monte Carlo pi: darts from xoshiro256++ streams");
   pi->add_option("--samples", samples, "number of darts (e.g. 1000000 or 1e9)")->capture_default_str();
   pi->add_option("--seed", seed, "64-bit seed of the streams")->capture_default_str();
-  add_common(*pi, pi_args, "1");
+  vb::add_common(*pi, pi_args, "1");
 
-  CommonArgs quad_args;
+  vb::CommonArgs quad_args;
   std::string steps = "1e8";
   auto* quad = app.add_subcommand("quad", "midpoint-rule pi: exact sum of 4/(1+x^2)");
   quad->add_option("--steps", steps, "number of rectangles, at most 2^52")->capture_default_str();
-  add_common(*quad, quad_args, "1");
+  vb::add_common(*quad, quad_args, "1");
+
+  vb::CommonArgs primes_args;
+  std::string from = "1e8", to = "1.01e8";
+  bool list = false, vs_primesieve = false;
+  auto* primes = app.add_subcommand("primes", "count (or list) the primes in [from, to)");
+  primes->add_option("--from", from, "first number of the range")->capture_default_str();
+  primes->add_option("--to", to, "one past the last number, at most 2^64 - 1")->capture_default_str();
+  primes->add_flag("--list", list, "print the primes, streamed, instead of counting");
+  primes->add_flag("--vs-primesieve", vs_primesieve, "also time primesieve on the same range and threads");
+  vb::add_common(*primes, primes_args, "1");
+
+  vb::CommonArgs is_prime_args;
+  std::vector<std::string> numbers;
+  std::string batch_from, batch_to;
+  bool shuffle = false;
+  auto* is_prime = app.add_subcommand("is-prime", "test numbers, or time the batch test over a range as a list");
+  is_prime->add_option("numbers", numbers, "numbers to test");
+  is_prime->add_option("--from", batch_from, "batch mode: first number of the list");
+  is_prime->add_option("--to", batch_to, "batch mode: one past the last number of the list");
+  is_prime->add_flag("--shuffle", shuffle, "batch mode: shuffle the list first");
+  vb::add_common(*is_prime, is_prime_args, "1");
 
   bool targets_json = false;
   auto* targets = app.add_subcommand("targets", "ISA targets compiled in, supported by this CPU, chosen");
@@ -139,14 +122,42 @@ int main(int argc, char** argv) {
     if (pi->parsed()) {
       const auto n = vb::parse_positive_count(samples, "--samples");
       const auto s = vb::parse_count(seed, "--seed");
-      emit({vb::run_pi(n, s, single_variant(pi_args), parse_repeat(pi_args))}, pi_args.json);
+      vb::emit({vb::run_pi(n, s, single_variant(pi_args), vb::parse_repeat(pi_args))}, pi_args.json);
     } else if (quad->parsed()) {
       const auto n = vb::parse_positive_count(steps, "--steps");
-      emit({vb::run_quad(n, single_variant(quad_args), parse_repeat(quad_args))}, quad_args.json);
+      vb::emit({vb::run_quad(n, single_variant(quad_args), vb::parse_repeat(quad_args))}, quad_args.json);
+    } else if (primes->parsed()) {
+      const auto a = vb::parse_count(from, "--from"), b = vb::parse_count(to, "--to");
+      if (a > b) throw vb::UsageError(fmt::format("--from ({}) is greater than --to ({})", a, b));
+      if (vs_primesieve && !vb::have_primesieve())
+        throw vb::UsageError("--vs-primesieve: this volley-bench was built without primesieve (libprimesieve-dev)");
+      if (list) {
+        list_primes(a, b, primes_args);
+      } else {
+        const int repeat = vb::parse_repeat(primes_args);
+        const vb::Variant v = single_variant(primes_args);
+        std::vector<vb::Row> rows{vb::run_prime_count(a, b, v, repeat)};
+        if (vs_primesieve) rows.push_back(vb::run_primesieve_count(a, b, v.threads, repeat));
+        vb::emit(rows, primes_args.json);
+      }
+    } else if (is_prime->parsed()) {
+      if (batch_from.empty() != batch_to.empty()) throw vb::UsageError("is-prime: give both --from and --to");
+      if (batch_from.empty() && numbers.empty()) throw vb::UsageError("is-prime: give numbers, or --from and --to");
+      check_numbers(numbers, is_prime_args.json);
+      if (!batch_from.empty()) {
+        const auto a = vb::parse_count(batch_from, "--from"), b = vb::parse_count(batch_to, "--to");
+        if (a > b) throw vb::UsageError(fmt::format("--from ({}) is greater than --to ({})", a, b));
+        if (b - a > 1'000'000'000) throw vb::UsageError("is-prime: a batch holds at most 10^9 numbers");
+        std::vector<std::uint64_t> list(b - a);
+        std::iota(list.begin(), list.end(), a);
+        if (shuffle) std::shuffle(list.begin(), list.end(), std::mt19937_64(1));
+        vb::emit({vb::run_is_prime_batch(list, single_variant(is_prime_args), vb::parse_repeat(is_prime_args))},
+                 is_prime_args.json);
+      }
     } else if (targets->parsed()) {
       print_targets(targets_json);
     } else {
-      run_default(main_args);
+      vb::run_default(main_args);
     }
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);

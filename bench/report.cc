@@ -28,15 +28,17 @@ std::string speedup_over(const std::vector<Row>& rows, const Row& row, const std
 }  // namespace
 
 void print_table(const std::vector<Row>& rows) {
-  fmt::print("{:<8} {:<13} {:<9} {:>7} {:<24} {:<8} {:>10} {:>9} {:>11} {:>9} {:>9}\n", "workload", "variant",
-             "target", "threads", "result", "check", "time (s)", "ns/item", "items/s", "vs scalar",
-             "vs 1 thr");
+  fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10} {:>9} {:>11} {:>9} {:>9} {:>9}\n", "workload",
+             "variant", "target", "threads", "result", "check", "time (s)", "ns/item", "items/s", "vs scalar",
+             "vs 1 thr", "vs peer");
   for (const Row& row : rows) {
     const double items = static_cast<double>(row.items);
-    fmt::print("{:<8} {:<13} {:<9} {:>7} {:<24} {:<8} {:>10.4f} {:>9.3f} {:>11.3e} {:>9} {:>9}\n", row.workload,
-               row.variant, row.target, row.threads, row.result, row.check, row.seconds,
-               row.seconds * 1e9 / items, items / row.seconds, speedup_over(rows, row, "scalar"),
-               row.variant == "simd+threads" ? speedup_over(rows, row, "simd") : "");
+    const bool peer = row.variant == "primesieve";
+    fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10.6f} {:>9.3f} {:>11.3e} {:>9} {:>9} {:>9}\n",
+               row.workload, row.variant, row.target, row.threads, row.result, row.check, row.seconds,
+               row.seconds * 1e9 / items, items / row.seconds, peer ? "" : speedup_over(rows, row, "scalar"),
+               row.variant == "simd+threads" ? speedup_over(rows, row, "simd") : "",
+               peer ? "" : speedup_over(rows, row, "primesieve"));
   }
 }
 

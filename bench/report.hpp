@@ -24,7 +24,8 @@ struct Row {
 nlohmann::json to_json(const Row& row);
 
 /// The side-by-side table. Speedups of each workload: against its "scalar" row (the fallback
-/// target on one thread) and, for "simd+threads", against its "simd" row (one thread).
+/// target on one thread), for "simd+threads" against its "simd" row (one thread), and
+/// against its "primesieve" row where there is one (above 1x: faster than the peer).
 void print_table(const std::vector<Row>& rows);
 
 }  // namespace volley::bench

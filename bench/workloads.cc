@@ -2,12 +2,19 @@
 
 #include <algorithm>
 #include <chrono>
+#include <numeric>
+#include <stdexcept>
 
 #include <fmt/core.h>
 
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"
+#include "volley/primes.hpp"
 #include "volley/targets.hpp"
+
+#ifdef VOLLEY_HAVE_PRIMESIEVE
+#include <primesieve.hpp>
+#endif
 
 namespace volley::bench {
 namespace {
@@ -63,6 +70,74 @@ Row run_quad(std::uint64_t steps, const Variant& v, int repeats) {
   return row;
 }
 
+Row run_prime_count(std::uint64_t from, std::uint64_t to, const Variant& v, int repeats) {
+  Row row = start_row("count", v, to - from);
+  const RunOptions opts{.threads = row.threads, .target = v.target};
+  const auto [count, seconds] = time_median(repeats, [&] {
+    return v.reference ? primes_in_reference(from, to).size() : count_primes(from, to, opts);
+  });
+  row.seconds = seconds;
+  row.result = fmt::format("{} primes", count);
+  row.fields = {{"from", from}, {"to", to}, {"count", count}};
+  return row;
+}
+
+Row run_prime_list(std::uint64_t from, std::uint64_t to, const Variant& v, int repeats) {
+  Row row = start_row("list", v, to - from);
+  const RunOptions opts{.threads = row.threads, .target = v.target};
+  const auto [primes, seconds] = time_median(repeats, [&] {
+    return v.reference ? primes_in_reference(from, to) : primes_in(from, to, opts);
+  });
+  const std::uint64_t checksum = std::accumulate(primes.begin(), primes.end(), std::uint64_t{0});
+  row.seconds = seconds;
+  row.result = fmt::format("{} primes", primes.size());
+  row.fields = {{"from", from}, {"to", to}, {"count", primes.size()}, {"checksum", checksum}};
+  return row;
+}
+
+Row run_is_prime_batch(const std::vector<std::uint64_t>& numbers, const Variant& v, int repeats) {
+  Row row = start_row("is-prime", v, numbers.size());
+  const RunOptions opts{.threads = row.threads, .target = v.target};
+  std::vector<std::uint8_t> flags(numbers.size());
+  const auto [primes, seconds] = time_median(repeats, [&] {
+    if (v.reference) {
+      for (std::size_t i = 0; i < numbers.size(); ++i) flags[i] = is_prime_trial_division(numbers[i]);
+    } else {
+      is_prime(numbers, flags, opts);
+    }
+    return static_cast<std::uint64_t>(std::count(flags.begin(), flags.end(), 1));
+  });
+  row.seconds = seconds;
+  row.result = fmt::format("{} primes", primes);
+  row.fields = {{"numbers", numbers.size()}, {"primes", primes}};
+  return row;
+}
+
+#ifdef VOLLEY_HAVE_PRIMESIEVE
+bool have_primesieve() { return true; }
+
+Row run_primesieve_count(std::uint64_t from, std::uint64_t to, unsigned threads, int repeats) {
+  Row row;
+  row.workload = "count";
+  row.variant = "primesieve";
+  row.target = "primesieve";
+  row.threads = resolve_threads({.threads = threads});
+  row.items = to - from;
+  primesieve::set_num_threads(static_cast<int>(row.threads));
+  // primesieve counts the closed range [from, to - 1].
+  const auto [count, seconds] = time_median(repeats, [&] { return to == from ? 0 : primesieve::count_primes(from, to - 1); });
+  row.seconds = seconds;
+  row.result = fmt::format("{} primes", count);
+  row.fields = {{"from", from}, {"to", to}, {"count", count}};
+  return row;
+}
+#else
+bool have_primesieve() { return false; }
+Row run_primesieve_count(std::uint64_t, std::uint64_t, unsigned, int) {
+  throw std::runtime_error("volley was built without primesieve (install libprimesieve-dev and rebuild)");
+}
+#endif
+
 std::vector<Variant> standard_variants(const std::string& target, unsigned threads) {
   const std::string fallback = fallback_target().name();
   return {{"reference", true, fallback, 1},
@@ -77,8 +152,10 @@ void check_against_reference(std::vector<Row>& rows) {
       return r.workload == row.workload && r.variant == "reference";
     });
     if (ref == rows.end() || &*ref == &row) continue;
-    const bool same = row.workload == "pi" ? row.fields["hits"] == ref->fields["hits"]
-                                           : row.fields["estimate"] == ref->fields["estimate"];
+    // The fields that must agree: everything but the timing and the seed.
+    bool same = true;
+    for (const char* key : {"hits", "estimate", "count", "checksum", "primes"})
+      if (ref->fields.contains(key) && row.fields.contains(key)) same = same && row.fields[key] == ref->fields[key];
     row.check = same ? "ok" : "MISMATCH";
   }
 }

@@ -21,6 +21,18 @@ Row run_pi(std::uint64_t samples, std::uint64_t seed, const Variant& variant, in
 /// Median of `repeats` runs of midpoint_pi (or its reference).
 Row run_quad(std::uint64_t steps, const Variant& variant, int repeats);
 
+/// Median of `repeats` runs of count_primes(from, to) (reference: the simple sieve).
+Row run_prime_count(std::uint64_t from, std::uint64_t to, const Variant& variant, int repeats);
+/// Median of `repeats` runs of primes_in(from, to) (reference: the simple sieve); the row
+/// carries the count and a checksum (sum of the primes mod 2^64) of the list.
+Row run_prime_list(std::uint64_t from, std::uint64_t to, const Variant& variant, int repeats);
+/// Median of `repeats` runs of the batch is_prime over `numbers` (reference: trial division).
+Row run_is_prime_batch(const std::vector<std::uint64_t>& numbers, const Variant& variant, int repeats);
+/// Whether this build can time primesieve, the comparison peer.
+bool have_primesieve();
+/// Median of `repeats` runs of primesieve's count of [from, to) on `threads` threads (0: all).
+Row run_primesieve_count(std::uint64_t from, std::uint64_t to, unsigned threads, int repeats);
+
 /// The default table's variants: reference, the fallback (scalar) target, best target on one thread, best
 /// target on `threads` threads (0: default policy). `target` replaces "best" when given.
 std::vector<Variant> standard_variants(const std::string& target, unsigned threads);

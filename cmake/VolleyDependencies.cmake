@@ -12,4 +12,5 @@ if(VOLLEY_BUILD_BENCH)
   find_package(nlohmann_json 3 REQUIRED CONFIG)
   find_package(fmt 9 REQUIRED CONFIG)
   find_package(benchmark REQUIRED)
+  find_package(primesieve QUIET)  # optional: the peer volley-bench compares against
 endif()

@@ -37,7 +37,7 @@ template <typename Visit>
 void SegmentedSieve::run(Visit&& visit) {
   if (lo_ >= hi_) return;
   const std::uint64_t first = lo_ / 30, last = (hi_ - 1) / 30;  // bytes holding lo and hi - 1
-  std::vector<std::uint8_t> segment(segment_bytes_);
+  std::vector<std::uint8_t> segment(std::min(segment_bytes_, last - first + 1));
   for (std::uint64_t start = first; start <= last; start += segment_bytes_) {
     const std::uint64_t n = std::min(segment_bytes_, last - start + 1);
     PreSieve::instance().fill(target_, segment.data(), start, n);
@@ -67,6 +67,12 @@ void SegmentedSieve::append_primes(std::vector<std::uint64_t>& out) {
         out.push_back(30 * (first + i + static_cast<std::uint64_t>(bit / 8)) + wheel::kResidues[bit % 8]);
       }
     }
+  });
+}
+
+void SegmentedSieve::write_bytes(std::uint8_t* out) {
+  run([&](const std::uint8_t* bytes, std::uint64_t first, std::uint64_t n) {
+    std::memcpy(out + (first - lo_ / 30), bytes, n);
   });
 }
 

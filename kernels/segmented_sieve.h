@@ -22,6 +22,9 @@ class SegmentedSieve {
   std::uint64_t count();
   /// Appends the primes in [lo, hi) to out, ascending.
   void append_primes(std::vector<std::uint64_t>& out);
+  /// Writes the sieve bytes lo / 30 .. (hi - 1) / 30 to out: bit j of byte k is set iff
+  /// 30k + kResidues[j] is a prime in [lo, hi).
+  void write_bytes(std::uint8_t* out);
 
  private:
   // Calls visit(bytes, first_byte, n) for each segment in order, edges outside [lo, hi) cleared.

@@ -25,6 +25,13 @@ inline constexpr std::array<std::int8_t, 30> kBitOf = [] {
   return bits;
 }();
 
+/// The bit of residue r as a mask, 0 when r is not coprime to 30 (branch-free lookups).
+inline constexpr std::array<std::uint8_t, 30> kMaskOf = [] {
+  std::array<std::uint8_t, 30> masks{};
+  for (std::uint32_t r = 0; r < 30; ++r) masks[r] = bit_of(r) < 0 ? 0 : static_cast<std::uint8_t>(1u << bit_of(r));
+  return masks;
+}();
+
 /// For each residue r in [0, 30): the wheel index of the first residue >= r (8: the next 1),
 /// and how far it is.
 struct Next {

@@ -2,12 +2,14 @@
 // fixed chunks (aligned to the wheel, independent of the thread count) that the Pool sieves.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
 #include "host/src/cache_sizes.hpp"
 #include "kernels/presieve.h"
 #include "kernels/segmented_sieve.h"
+#include "kernels/wheel.h"
 #include "volley/pool.hpp"
 #include "volley/primes.hpp"
 #include "volley/targets.hpp"
@@ -23,6 +25,7 @@ constexpr std::uint32_t kSmallPrimes[] = {2,   3,   5,   7,   11,  13,  17,  19,
                                           109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181,
                                           191, 193, 197, 199, 211, 223, 227, 229, 233, 239, 241, 251};
 constexpr std::uint64_t kSegmentsPerChunk = 16;
+constexpr std::uint64_t kMaxU64 = std::numeric_limits<std::uint64_t>::max();
 
 void check_range(std::uint64_t from, std::uint64_t to, const char* what) {
   if (from > to)
@@ -165,8 +168,34 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
   if (numbers.size() != flags.size())
     throw std::invalid_argument("is_prime: " + std::to_string(numbers.size()) + " numbers but " +
                                 std::to_string(flags.size()) + " flags");
-  Pool(opts.threads).for_each(numbers.size(), [&](std::size_t i) { flags[i] = is_prime(numbers[i]); },
-                              {.chunk_size = 4096, .schedule = Schedule::Dynamic});
+  const Target target = resolve_target(opts.target);
+  const Pool pool(opts.threads);
+  const CallOptions per_item{.chunk_size = 4096, .schedule = Schedule::Dynamic};
+  if (numbers.empty()) return;
+  std::uint64_t min = kMaxU64, max = 0;
+  for (const std::uint64_t n : numbers) {  // branch-free, unlike minmax_element on shuffled input
+    min = std::min(min, n);
+    max = std::max(max, n);
+  }
+  const Plan plan = make_plan(std::max(min, kFirstSieved), std::max(max, kFirstSieved - 1) + 1);
+  // Dense lists (the span at most 64 numbers per input): sieve the span once, look each up.
+  const bool dense = max < kMaxU64 && max - min < 64 * static_cast<std::uint64_t>(numbers.size()) && !plan.empty() &&
+                     !test_each_number(plan.lo(), plan.hi());
+  if (!dense) {
+    pool.for_each(numbers.size(), [&](std::size_t i) { flags[i] = is_prime(numbers[i]); }, per_item);
+    return;
+  }
+  const auto primes = primes_for(plan);
+  const std::uint64_t base = plan.lo() / 30;
+  std::vector<std::uint8_t> bits((plan.hi() - 1) / 30 - base + 1);
+  pool.for_each(plan.chunks(), [&](std::size_t c) {
+    kernels::SegmentedSieve(target.bit, primes, plan.chunk_lo(c), plan.chunk_hi(c), segment_bytes(), block_bytes())
+        .write_bytes(bits.data() + plan.chunk_lo(c) / 30 - base);
+  }, {.chunk_size = 1, .schedule = Schedule::Dynamic});
+  pool.for_each(numbers.size(), [&](std::size_t i) {
+    const std::uint64_t n = numbers[i];
+    flags[i] = n < kFirstSieved ? is_prime(n) : (bits[n / 30 - base] & kernels::wheel::kMaskOf[n % 30]) != 0;
+  }, {.chunk_size = 1 << 16});
 }
 
 std::vector<std::uint64_t> primes_in_reference(std::uint64_t from, std::uint64_t to) {

@@ -1,0 +1,54 @@
+#include "bench/cli.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include <fmt/core.h>
+
+#include "bench/count_arg.hpp"
+#include "volley/run_options.hpp"
+
+namespace volley::bench {
+
+void add_common(CLI::App& app, CommonArgs& args, const std::string& repeat_default) {
+  args.repeat = repeat_default;
+  app.add_option("--threads", args.threads, "worker threads (0: the default policy)")->capture_default_str();
+  app.add_option("--target", args.target, "ISA target: best, scalar, ssse3, sse4, avx2, avx3, avx3_dl")
+      ->capture_default_str();
+  app.add_option("--repeat", args.repeat, "runs per measurement; the median time is reported")
+      ->capture_default_str();
+  app.add_flag("--json", args.json, "print one JSON object per result line");
+}
+
+unsigned parse_threads(const CommonArgs& args) {
+  const std::uint64_t threads = parse_count(args.threads, "--threads");
+  if (threads > max_threads())
+    throw UsageError(fmt::format("--threads: {} is more than the {} allowed", threads, max_threads()));
+  return static_cast<unsigned>(threads);
+}
+
+int parse_repeat(const CommonArgs& args) {
+  const std::uint64_t repeat = parse_positive_count(args.repeat, "--repeat");
+  if (repeat > 1000) throw UsageError("--repeat: at most 1000");
+  return static_cast<int>(repeat);
+}
+
+void emit(const std::vector<Row>& rows, bool json) {
+  if (json) {
+    for (const auto& row : rows) std::cout << to_json(row).dump() << '\n';
+  } else {
+    print_table(rows);
+  }
+}
+
+void progress(const std::string& what) {
+  if (!isatty(STDERR_FILENO)) return;
+  if (what.empty())
+    fmt::print(stderr, "\r\033[K");
+  else
+    fmt::print(stderr, "\r\033[Krunning {} ...", what);
+}
+
+}  // namespace volley::bench
