@@ -29,3 +29,20 @@ cli_test(too_many_threads 2 "--threads: .* more than" pi --samples 10 --threads 
 cli_test(unknown_option 2 "bogus" --bogus)
 cli_test(unknown_subcommand 2 "frobnicate" frobnicate)
 cli_test(default_bad_threads 2 "--threads: '-1' is negative" --threads=-1)
+
+cli_test(primes_json 0 "\"workload\":\"count\";\"from\":100000000;\"to\":101000000;\"count\":54208;\"seconds\""
+         primes --from 1e8 --to 1.01e8 --json)
+cli_test(primes_list 0 "^2\n3\n5\n7\n11\n13\n17\n19\n23\n29\n10 primes" primes --from 0 --to 30 --list)
+cli_test(primes_list_json 0 "\"primes\":\\[18446744073709551521,18446744073709551533,18446744073709551557\\],\"count\":3"
+         primes --from 18446744073709551500 --to 18446744073709551615 --list --json)
+cli_test(is_prime_numbers 0 "561 is not prime\n18446744073709551557 is prime" is-prime 561 18446744073709551557)
+cli_test(is_prime_batch 0 "\"numbers\":100000;\"primes\":5411" is-prime --from 1e8 --to 1.001e8 --shuffle --json)
+cli_test(primes_reversed 2 "--from \\(10\\) is greater than --to \\(5\\)" primes --from 10 --to 5)
+cli_test(primes_too_far 2 "--to: .* does not fit in 64 bits" primes --to 18446744073709551616)
+cli_test(is_prime_garbage 2 "is-prime: 'x7' is not a whole number" is-prime x7)
+cli_test(is_prime_nothing 2 "give numbers, or --from and --to" is-prime)
+if(primesieve_FOUND)
+  cli_test(vs_primesieve 0 "count +run .*54208 primes.*\ncount +primesieve .*54208 primes" primes --vs-primesieve)
+else()
+  cli_test(vs_primesieve_missing 2 "built without primesieve" primes --vs-primesieve)
+endif()
