@@ -20,16 +20,29 @@ struct LaneStates {
   VU64 s0, s1, s2, s3;
 };
 
+// AVX-512 has masked adds and 3-way XORs (vpternlogq), each one instruction.
+#define VOLLEY_AVX512 (HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL)
+
 // One xoshiro256++ step in every lane (rotl(x, k) is RotateRight by 64 - k).
 HWY_INLINE VU64 Next(LaneStates& s) {
   const VU64 result = hn::Add(hn::RotateRight<64 - 23>(hn::Add(s.s0, s.s3)), s.s0);
   const VU64 t = hn::ShiftLeft<17>(s.s1);
+#if VOLLEY_AVX512
+  // The reference's five XORs rewritten from the old words with u = s3 ^ s1: two 3-way XORs
+  // and two XORs, each updating its word in place.
+  const VU64 u = hn::Xor(s.s3, s.s1);
+  s.s1 = hn::Xor3(s.s1, s.s2, s.s0);
+  s.s2 = hn::Xor3(s.s2, s.s0, t);
+  s.s0 = hn::Xor(s.s0, u);
+  s.s3 = hn::RotateRight<64 - 45>(u);
+#else
   s.s2 = hn::Xor(s.s2, s.s0);
   s.s3 = hn::Xor(s.s3, s.s1);
   s.s1 = hn::Xor(s.s1, s.s2);
   s.s0 = hn::Xor(s.s0, s.s3);
   s.s2 = hn::Xor(s.s2, t);
   s.s3 = hn::RotateRight<64 - 45>(s.s3);
+#endif
   return result;
 }
 
@@ -52,7 +65,7 @@ HWY_INLINE hn::Mask<DU64> Misses(VU64 w) {
 
 // Adds one to the lanes of `counts` where `mask` is set.
 HWY_INLINE VU64 CountIf(hn::Mask<DU64> mask, VU64 counts) {
-#if HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL
+#if VOLLEY_AVX512
   return hn::IfThenElse(mask, hn::Add(counts, hn::Set(DU64(), 1)), counts);  // one masked add
 #else
   return hn::Sub(counts, hn::VecFromMask(DU64(), mask));  // a set lane is all ones, i.e. -1
