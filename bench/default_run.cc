@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "bench/cli.hpp"
+#include "bench/interrupt.hpp"
 #include "bench/workloads.hpp"
 #include "volley/volley.hpp"
 
@@ -36,6 +37,7 @@ void run_default(const CommonArgs& args) {
     // The prime workloads take well under a millisecond: more runs for a stable median. Their
     // references (a plain sieve, trial division) take seconds and run once.
     const int fast_repeat = v.reference ? 1 : std::max(repeat, 21);
+    throw_if_interrupted();
     progress("pi " + v.name);
     rows.push_back(run_pi(kPiSamples, 1, v, repeat));
     progress("quad " + v.name);

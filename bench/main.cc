@@ -12,6 +12,8 @@
 
 #include "bench/cli.hpp"
 #include "bench/count_arg.hpp"
+#include "bench/interrupt.hpp"
+#include "bench/scaling_command.hpp"
 #include "bench/workloads.hpp"
 #include "volley/volley.hpp"
 
@@ -113,10 +115,24 @@ int main(int argc, char** argv) {
   is_prime->add_flag("--shuffle", shuffle, "batch mode: shuffle the list first");
   vb::add_common(*is_prime, is_prime_args, "1");
 
+  vb::ScalingArgs scaling_args;
+  auto* scaling = app.add_subcommand("scaling", "core investigation: equal tasks on 1, 2, ... workers; CSV and plots");
+  scaling->add_option("--workload", scaling_args.workload, "task kind: pi, primes, matmul (250x250 Eigen products), random")
+      ->capture_default_str();
+  scaling->add_option("--tasks", scaling_args.tasks, "equal tasks per measurement")->capture_default_str();
+  scaling->add_option("--max-workers", scaling_args.max_workers, "largest worker count (default: twice the usable cores)");
+  scaling->add_option("--twenty-max-workers", scaling_args.twenty_max_workers,
+                      "second experiment: 20 tasks on 1 .. this many workers (0: skip)")->capture_default_str();
+  scaling->add_option("--repeat", scaling_args.repeat, "runs per worker count")->capture_default_str();
+  scaling->add_option("--out", scaling_args.out, "output prefix: writes PREFIX.csv, PREFIX.png, PREFIX.svg")
+      ->capture_default_str();
+  scaling->add_flag("--json", scaling_args.json, "print one JSON object per worker count");
+
   bool targets_json = false;
   auto* targets = app.add_subcommand("targets", "ISA targets compiled in, supported by this CPU, chosen");
   targets->add_flag("--json", targets_json, "print JSON");
 
+  vb::catch_interrupts();
   try {
     app.parse(argc, argv);
     if (pi->parsed()) {
@@ -154,11 +170,16 @@ int main(int argc, char** argv) {
         vb::emit({vb::run_is_prime_batch(list, single_variant(is_prime_args), vb::parse_repeat(is_prime_args))},
                  is_prime_args.json);
       }
+    } else if (scaling->parsed()) {
+      return vb::run_scaling_command(scaling_args);
     } else if (targets->parsed()) {
       print_targets(targets_json);
     } else {
       vb::run_default(main_args);
     }
+  } catch (const vb::Interrupted&) {
+    fmt::print(stderr, "\nvolley-bench: interrupted\n");
+    return 130;
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;

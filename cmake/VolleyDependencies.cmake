@@ -1,7 +1,7 @@
 # Every dependency comes from Debian 12 packages (cmake/install-deps.sh installs them).
 find_package(hwy 1.0 REQUIRED CONFIG)
 find_package(OpenMP REQUIRED COMPONENTS CXX)
-if(VOLLEY_BUILD_EXAMPLES)
+if(VOLLEY_BUILD_EXAMPLES OR VOLLEY_BUILD_BENCH)
   find_package(Eigen3 3.4 REQUIRED NO_MODULE)
 endif()
 if(VOLLEY_BUILD_TESTS)

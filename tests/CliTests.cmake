@@ -46,3 +46,18 @@ if(primesieve_FOUND)
 else()
   cli_test(vs_primesieve_missing 2 "built without primesieve" primes --vs-primesieve)
 endif()
+
+# The scaling study: a tiny run's CSV and plots, and its errors.
+execute_process(COMMAND /usr/bin/python3 -c "import matplotlib" RESULT_VARIABLE no_matplotlib OUTPUT_QUIET ERROR_QUIET)
+if(no_matplotlib EQUAL 0)
+  set(matplotlib 1)
+else()
+  set(matplotlib 0)
+endif()
+add_test(NAME cli.scaling_tiny
+         COMMAND ${CMAKE_COMMAND} -DBENCH=$<TARGET_FILE:volley-bench> -DWORK=${CMAKE_CURRENT_BINARY_DIR}/scaling_test
+                 -DMATPLOTLIB=${matplotlib} -P ${CMAKE_CURRENT_SOURCE_DIR}/scaling_expect.cmake)
+set_tests_properties(cli.scaling_tiny PROPERTIES LABELS cli)
+cli_test(scaling_unwritable 2 "cannot write /nonexistent/dir/study.csv" scaling --out /nonexistent/dir/study --repeat 1)
+cli_test(scaling_unknown_workload 2 "unknown workload 'sleep'" scaling --workload sleep --out scaling_bad --repeat 1)
+cli_test(scaling_help 0 "--workload.*--tasks.*--max-workers.*--out" scaling --help)
