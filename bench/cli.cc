@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include <fmt/core.h>
@@ -20,6 +22,14 @@ void add_common(CLI::App& app, CommonArgs& args, const std::string& repeat_defau
   app.add_option("--repeat", args.repeat, "runs per measurement; the median time is reported")
       ->capture_default_str();
   app.add_flag("--json", args.json, "print one JSON object per result line");
+  app.add_option("--csv", args.csv, "also write the result lines to this CSV file");
+}
+
+void check_csv_writable(const CommonArgs& args) {
+  if (args.csv.empty()) return;
+  const std::string probe = args.csv + ".partial";
+  if (!std::ofstream(probe)) throw UsageError("--csv: cannot write " + args.csv);
+  std::filesystem::remove(probe);
 }
 
 unsigned parse_threads(const CommonArgs& args) {
@@ -35,8 +45,9 @@ int parse_repeat(const CommonArgs& args) {
   return static_cast<int>(repeat);
 }
 
-void emit(const std::vector<Row>& rows, bool json) {
-  if (json) {
+void emit(const std::vector<Row>& rows, const CommonArgs& args) {
+  if (!args.csv.empty()) write_csv(rows, args.csv);
+  if (args.json) {
     for (const auto& row : rows) std::cout << to_json(row).dump() << '\n';
   } else {
     print_table(rows);

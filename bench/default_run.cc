@@ -1,28 +1,53 @@
 // volley-bench with no subcommand: every tutorial workload as the plain reference, the
 // scalar target, the best target on one thread and on all threads, and the peer.
 #include <algorithm>
+#include <fstream>
 #include <numeric>
 #include <random>
 
 #include <fmt/core.h>
 
 #include "bench/cli.hpp"
+#include "bench/build_info.hpp"
 #include "bench/interrupt.hpp"
+#include "bench/python.hpp"
 #include "bench/workloads.hpp"
 #include "volley/volley.hpp"
 
 namespace volley::bench {
+
+namespace {
+
+std::string cpu_model() {
+  std::ifstream in("/proc/cpuinfo");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  return "unknown CPU";
+}
+
+std::string names(const std::vector<Target>& targets) {
+  std::string out;
+  for (const Target t : targets) out += (out.empty() ? "" : " ") + t.name();
+  return out;
+}
+
+void print_machine(unsigned threads, const std::string& source) {
+  fmt::print("volley-bench {} on {}\n", VOLLEY_VERSION, cpu_model());
+  fmt::print("threads:  {} ({})\n", threads, source);
+  fmt::print("targets:  compiled {}; supported {}; chosen {}\n", names(compiled_targets()),
+             names(supported_targets()), best_target().name());
+  fmt::print("compiler: {}, flags {}\n\n", VOLLEY_COMPILER, VOLLEY_CXX_FLAGS);
+}
+
+}  // namespace
 
 void run_default(const CommonArgs& args) {
   const auto& policy = default_thread_policy();
   const unsigned threads = parse_threads(args);
   const int repeat = parse_repeat(args);
   resolve_target(args.target);  // fail before any work
-  if (!args.json) {
-    fmt::print("volley-bench {}: targets compiled {}, best here {}; threads {} ({})\n\n", VOLLEY_VERSION,
-               compiled_targets().size(), best_target().name(), threads ? threads : policy.threads,
-               threads ? "--threads" : policy.source);
-  }
+  check_csv_writable(args);
+  if (!args.json) print_machine(threads ? threads : policy.threads, threads ? "--threads" : policy.source);
   monte_carlo_pi(kMonteCarloBlock * 8, 0, {.threads = threads});  // start the thread team
 
   constexpr std::uint64_t kPiSamples = std::uint64_t{1} << 28;
@@ -53,6 +78,12 @@ void run_default(const CommonArgs& args) {
     progress("primesieve");
     rows.push_back(run_primesieve_count(kFrom, kTo, threads, std::max(repeat, 21)));
   }
+  if (const std::string python = find_python(); !python.empty()) {
+    const auto python_rows = python_tutorial_rows(python, threads ? threads : policy.threads);
+    rows.insert(rows.end(), python_rows.begin(), python_rows.end());
+  } else if (!args.json) {
+    fmt::print("python3 not found: the tutorials' Python rows are skipped\n\n");
+  }
   progress("");
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     constexpr const char* kOrder[] = {"pi", "quad", "count", "list", "is-prime"};
@@ -60,7 +91,7 @@ void run_default(const CommonArgs& args) {
     return rank(a) < rank(b);
   });
   check_against_reference(rows);
-  emit(rows, args.json);
+  emit(rows, args);
 }
 
 }  // namespace volley::bench

@@ -13,6 +13,7 @@
 #include "bench/cli.hpp"
 #include "bench/count_arg.hpp"
 #include "bench/interrupt.hpp"
+#include "bench/python.hpp"
 #include "bench/scaling_command.hpp"
 #include "bench/workloads.hpp"
 #include "volley/volley.hpp"
@@ -115,6 +116,10 @@ int main(int argc, char** argv) {
   is_prime->add_flag("--shuffle", shuffle, "batch mode: shuffle the list first");
   vb::add_common(*is_prime, is_prime_args, "1");
 
+  vb::CommonArgs tutorials_args;
+  auto* tutorials = app.add_subcommand("tutorials", "the tutorials' own Python beside volley, per item");
+  vb::add_common(*tutorials, tutorials_args, "3");
+
   vb::ScalingArgs scaling_args;
   auto* scaling = app.add_subcommand("scaling", "core investigation: equal tasks on 1, 2, ... workers; CSV and plots");
   scaling->add_option("--workload", scaling_args.workload, "task kind: pi, primes, matmul (250x250 Eigen products), random")
@@ -135,13 +140,15 @@ int main(int argc, char** argv) {
   vb::catch_interrupts();
   try {
     app.parse(argc, argv);
+    for (const auto* args : {&main_args, &pi_args, &quad_args, &primes_args, &is_prime_args, &tutorials_args})
+      vb::check_csv_writable(*args);
     if (pi->parsed()) {
       const auto n = vb::parse_positive_count(samples, "--samples");
       const auto s = vb::parse_count(seed, "--seed");
-      vb::emit({vb::run_pi(n, s, single_variant(pi_args), vb::parse_repeat(pi_args))}, pi_args.json);
+      vb::emit({vb::run_pi(n, s, single_variant(pi_args), vb::parse_repeat(pi_args))}, pi_args);
     } else if (quad->parsed()) {
       const auto n = vb::parse_positive_count(steps, "--steps");
-      vb::emit({vb::run_quad(n, single_variant(quad_args), vb::parse_repeat(quad_args))}, quad_args.json);
+      vb::emit({vb::run_quad(n, single_variant(quad_args), vb::parse_repeat(quad_args))}, quad_args);
     } else if (primes->parsed()) {
       const auto a = vb::parse_count(from, "--from"), b = vb::parse_count(to, "--to");
       if (a > b) throw vb::UsageError(fmt::format("--from ({}) is greater than --to ({})", a, b));
@@ -154,7 +161,7 @@ int main(int argc, char** argv) {
         const vb::Variant v = single_variant(primes_args);
         std::vector<vb::Row> rows{vb::run_prime_count(a, b, v, repeat)};
         if (vs_primesieve) rows.push_back(vb::run_primesieve_count(a, b, v.threads, repeat));
-        vb::emit(rows, primes_args.json);
+        vb::emit(rows, primes_args);
       }
     } else if (is_prime->parsed()) {
       if (batch_from.empty() != batch_to.empty()) throw vb::UsageError("is-prime: give both --from and --to");
@@ -168,8 +175,21 @@ int main(int argc, char** argv) {
         std::iota(list.begin(), list.end(), a);
         if (shuffle) std::shuffle(list.begin(), list.end(), std::mt19937_64(1));
         vb::emit({vb::run_is_prime_batch(list, single_variant(is_prime_args), vb::parse_repeat(is_prime_args))},
-                 is_prime_args.json);
+                 is_prime_args);
       }
+    } else if (tutorials->parsed()) {
+      const std::string python = vb::find_python();
+      if (python.empty()) throw std::runtime_error("tutorials: python3 not found (apt-get install python3)");
+      const vb::Variant v{"simd+threads", false, tutorials_args.target, vb::parse_threads(tutorials_args)};
+      const int repeat = vb::parse_repeat(tutorials_args);
+      std::vector<vb::Row> rows = vb::python_tutorial_rows(python, volley::resolve_threads({.threads = v.threads}));
+      rows.push_back(vb::run_pi(std::uint64_t{1} << 28, 1, v, repeat));
+      rows.push_back(vb::run_quad(std::uint64_t{1} << 28, v, repeat));
+      std::vector<std::uint64_t> numbers(1'000'000);
+      std::iota(numbers.begin(), numbers.end(), 100'000'000);
+      rows.push_back(vb::run_is_prime_batch(numbers, v, std::max(repeat, 21)));
+      std::stable_sort(rows.begin(), rows.end(), [](const vb::Row& a, const vb::Row& b) { return a.workload < b.workload; });
+      vb::emit(rows, tutorials_args);
     } else if (scaling->parsed()) {
       return vb::run_scaling_command(scaling_args);
     } else if (targets->parsed()) {

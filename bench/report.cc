@@ -1,10 +1,27 @@
 #include "bench/report.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
 
 #include <fmt/core.h>
 
 namespace volley::bench {
+
+void write_csv(const std::vector<Row>& rows, const std::string& path) {
+  const std::string temporary = path + ".partial";
+  {
+    std::ofstream out(temporary);
+    if (!out) throw std::runtime_error("cannot write " + path);
+    out << "workload,variant,target,threads,seconds,items,result,check\n";
+    for (const Row& r : rows)
+      out << fmt::format("{},{},{},{},{:.9f},{},\"{}\",{}\n", r.workload, r.variant, r.target, r.threads, r.seconds,
+                         r.items, r.result, r.check);
+    if (!out.flush()) throw std::runtime_error("cannot write " + path);
+  }
+  std::filesystem::rename(temporary, path);
+}
 
 nlohmann::json to_json(const Row& row) {
   nlohmann::json out = {{"workload", row.workload}, {"variant", row.variant}, {"target", row.target},
@@ -16,29 +33,31 @@ nlohmann::json to_json(const Row& row) {
 
 namespace {
 
-// "<t>x": how many times faster `row` is than the row of its workload with `variant`.
+// "<t>x": how many times faster per item `row` is than the row of its workload with
+// `variant` (per item, since the tutorials' Python runs smaller sizes).
 std::string speedup_over(const std::vector<Row>& rows, const Row& row, const std::string& variant) {
   const auto base = std::find_if(rows.begin(), rows.end(), [&](const Row& r) {
     return r.workload == row.workload && r.variant == variant;
   });
-  if (base == rows.end() || row.seconds <= 0) return "";
-  return fmt::format("{:.2f}x", base->seconds / row.seconds);
+  if (base == rows.end() || row.seconds <= 0 || &*base == &row) return "";
+  const double ratio = (base->seconds / static_cast<double>(base->items)) / (row.seconds / static_cast<double>(row.items));
+  return ratio >= 100 ? fmt::format("{:.0f}x", ratio) : fmt::format("{:.2f}x", ratio);
 }
 
 }  // namespace
 
 void print_table(const std::vector<Row>& rows) {
-  fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10} {:>9} {:>11} {:>9} {:>9} {:>9}\n", "workload",
-             "variant", "target", "threads", "result", "check", "time (s)", "ns/item", "items/s", "vs scalar",
-             "vs 1 thr", "vs peer");
+  fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}\n", "workload",
+             "variant", "target", "threads", "result", "check", "time (s)", "ns/item", "vs scalar", "vs 1 thr",
+             "vs peer", "vs python");
   for (const Row& row : rows) {
-    const double items = static_cast<double>(row.items);
-    const bool peer = row.variant == "primesieve";
-    fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10.6f} {:>9.3f} {:>11.3e} {:>9} {:>9} {:>9}\n",
-               row.workload, row.variant, row.target, row.threads, row.result, row.check, row.seconds,
-               row.seconds * 1e9 / items, items / row.seconds, peer ? "" : speedup_over(rows, row, "scalar"),
+    // Ratios only for volley's own rows: the peer and the Python rows are the yardsticks.
+    const bool volley = row.variant != "primesieve" && row.target != "python";
+    fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10.6f} {:>10.3f} {:>9} {:>9} {:>9} {:>9}\n", row.workload,
+               row.variant, row.target, row.threads, row.result.substr(0, 24), row.check, row.seconds,
+               row.seconds * 1e9 / static_cast<double>(row.items), volley ? speedup_over(rows, row, "scalar") : "",
                row.variant == "simd+threads" ? speedup_over(rows, row, "simd") : "",
-               peer ? "" : speedup_over(rows, row, "primesieve"));
+               volley ? speedup_over(rows, row, "primesieve") : "", volley ? speedup_over(rows, row, "python") : "");
   }
 }
 

@@ -23,9 +23,13 @@ struct Row {
 /// One JSON object: workload, variant, target, threads, seconds, then the result fields.
 nlohmann::json to_json(const Row& row);
 
-/// The side-by-side table. Speedups of each workload: against its "scalar" row (the fallback
-/// target on one thread), for "simd+threads" against its "simd" row (one thread), and
-/// against its "primesieve" row where there is one (above 1x: faster than the peer).
+/// The rows as CSV (workload, variant, target, threads, seconds, items, result, check), written
+/// through a temporary file so that `path` is never left half-written. Throws on I/O errors.
+void write_csv(const std::vector<Row>& rows, const std::string& path);
+
+/// The side-by-side table. Per-item speedups of each workload: against its "scalar" row (the
+/// fallback target on one thread), for "simd+threads" against its "simd" row (one thread),
+/// against its "primesieve" row and its "python" row (the tutorial's own code) where present.
 void print_table(const std::vector<Row>& rows);
 
 }  // namespace volley::bench

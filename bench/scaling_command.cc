@@ -11,18 +11,13 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/count_arg.hpp"
+#include "bench/build_info.hpp"
+#include "bench/python.hpp"
 #include "bench/scaling_command.hpp"
 #include "volley/thread_policy.hpp"
 
 namespace volley::bench {
 namespace {
-
-// Debian's python3 first (where apt puts python3-matplotlib), then the one on PATH.
-std::string python_with_matplotlib() {
-  for (const char* python : {"/usr/bin/python3", "python3"})
-    if (std::system(fmt::format("{} -c 'import matplotlib' >/dev/null 2>&1", python).c_str()) == 0) return python;
-  return "";
-}
 
 // Fails before the study when the output cannot be written.
 void check_writable(const std::string& path) {
@@ -78,7 +73,7 @@ int run_scaling_command(const ScalingArgs& args) {
     }
     fmt::print("wrote {}\n", csv);
   }
-  const std::string python = python_with_matplotlib();
+  const std::string python = find_python("matplotlib");
   if (python.empty()) {
     fmt::print(stderr, "volley-bench: python3 with matplotlib not found: no plots drawn "
                        "(apt-get install python3-matplotlib)\n");

@@ -61,3 +61,14 @@ set_tests_properties(cli.scaling_tiny PROPERTIES LABELS cli)
 cli_test(scaling_unwritable 2 "cannot write /nonexistent/dir/study.csv" scaling --out /nonexistent/dir/study --repeat 1)
 cli_test(scaling_unknown_workload 2 "unknown workload 'sleep'" scaling --workload sleep --out scaling_bad --repeat 1)
 cli_test(scaling_help 0 "--workload.*--tasks.*--max-workers.*--out" scaling --help)
+
+cli_test(pi_csv 0 "" pi --samples 1e4 --csv ${CMAKE_CURRENT_BINARY_DIR}/pi.csv)
+add_test(NAME cli.pi_csv_shape
+         COMMAND ${CMAKE_COMMAND} -E cat ${CMAKE_CURRENT_BINARY_DIR}/pi.csv)
+set_tests_properties(cli.pi_csv_shape PROPERTIES LABELS cli DEPENDS cli.pi_csv
+  PASS_REGULAR_EXPRESSION "^workload,variant,target,threads,seconds,items,result,check\npi,run,[a-z0-9_]+,[0-9]+,[0-9.]+,10000,\"3\\.[0-9]+ \\+- [0-9.e-]+\",\n$")
+cli_test(csv_unwritable 2 "--csv: cannot write /nonexistent/dir/x.csv" pi --samples 10 --csv /nonexistent/dir/x.csv)
+execute_process(COMMAND /usr/bin/python3 -c "" RESULT_VARIABLE no_python OUTPUT_QUIET ERROR_QUIET)
+if(no_python EQUAL 0)
+  cli_test(tutorials 0 "is-prime +python +python +1 2722;pi +simd\\+threads .*[0-9]+x\n" tutorials --repeat 1)
+endif()

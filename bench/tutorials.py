@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""The tutorials' workloads as their own Python code does them, for volley-bench to time.
+
+usage: tutorials.py WORKLOAD MODE SIZE PROCESSES
+  WORKLOAD  pi (Monte Carlo darts), quad (midpoint rule), primes (trial division of
+            the SIZE numbers from 10^8)
+  MODE      pure (one process) or pool (multiprocessing.Pool with PROCESSES workers)
+Prints one JSON object: workload, mode, items, processes, seconds, result."""
+import json
+import multiprocessing
+import random
+import sys
+import time
+
+
+def monte_carlo_hits(darts):
+    """Darts in the quarter circle (seeds 000 and 001)."""
+    hits = 0
+    for _ in range(darts):
+        x, y = random.random(), random.random()
+        if x * x + y * y <= 1.0:
+            hits += 1
+    return hits
+
+
+def partial_pi(rank, processes, steps):
+    """One worker's share of the midpoint rule, every processes-th term (seed 003)."""
+    total = 0.0
+    for i in range(rank, steps, processes):
+        x = (i + 0.5) / steps
+        total += 4.0 / (1.0 + x * x)
+    return total / steps
+
+
+def check_prime(n):
+    """Trial division (seeds 000 and 001)."""
+    if n < 2:
+        return False
+    if n % 2 == 0:
+        return n == 2
+    for d in range(3, int(n ** 0.5) + 1, 2):
+        if n % d == 0:
+            return False
+    return True
+
+
+def run(workload, mode, size, processes):
+    if workload == "pi":
+        if mode == "pure":
+            return 4.0 * monte_carlo_hits(size) / size
+        shares = [size // processes + (1 if r < size % processes else 0) for r in range(processes)]
+        with multiprocessing.Pool(processes) as pool:
+            return 4.0 * sum(pool.map(monte_carlo_hits, shares)) / size
+    if workload == "quad":
+        if mode == "pure":
+            return partial_pi(0, 1, size)
+        with multiprocessing.Pool(processes) as pool:
+            return sum(pool.starmap(partial_pi, [(r, processes, size) for r in range(processes)]))
+    numbers = range(10 ** 8, 10 ** 8 + size)
+    if mode == "pure":
+        return sum(map(check_prime, numbers))
+    with multiprocessing.Pool(processes) as pool:
+        return sum(pool.map(check_prime, numbers, chunksize=max(1, size // (4 * processes))))
+
+
+def main():
+    if len(sys.argv) != 5 or sys.argv[1] not in ("pi", "quad", "primes") or sys.argv[2] not in ("pure", "pool"):
+        sys.exit(__doc__)
+    workload, mode, size, processes = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    start = time.perf_counter()
+    result = run(workload, mode, size, processes)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"workload": workload, "mode": mode, "items": size, "processes": processes,
+                      "seconds": seconds, "result": result}))
+
+
+if __name__ == "__main__":
+    main()
