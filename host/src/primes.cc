@@ -51,82 +51,81 @@ std::uint64_t block_bytes() {  // 32 KiB measured best here with a 48 KiB L1
   return bytes;
 }
 
-// The part of [from, to) at or above 73, cut into chunks of whole segments.
-class Plan {
- public:
-  Plan(std::uint64_t from, std::uint64_t to, std::uint64_t chunk_bytes)
-      : lo_(std::max(from, kFirstSieved)), hi_(to), chunk_bytes_(chunk_bytes) {}
-
-  bool empty() const { return lo_ >= hi_; }
-  std::uint64_t chunks() const { return empty() ? 0 : ((hi_ - 1) / 30 - lo_ / 30) / chunk_bytes_ + 1; }
-  std::uint64_t chunk_lo(std::uint64_t c) const { return c == 0 ? lo_ : at(lo_ / 30 + c * chunk_bytes_); }
-  std::uint64_t chunk_hi(std::uint64_t c) const { return c + 1 == chunks() ? hi_ : at(lo_ / 30 + (c + 1) * chunk_bytes_); }
-  std::uint64_t lo() const { return lo_; }
-  std::uint64_t hi() const { return hi_; }
-
- private:
-  static std::uint64_t at(std::uint64_t byte) { return 30 * byte; }  // only for bytes below the last one
-  std::uint64_t lo_, hi_, chunk_bytes_;
-};
-
 // Short ranges far from 0 need many sieving primes for few candidates: there a
 // Miller-Rabin test per wheel candidate is cheaper than setting up the sieve.
 bool test_each_number(std::uint64_t lo, std::uint64_t hi) { return hi - lo < isqrt(hi - 1) / 4; }
-
-// Calls fn(n) for the numbers of [lo, hi) coprime to 30, in order (no overflow near 2^64).
-template <typename Fn>
-void for_each_candidate(std::uint64_t lo, std::uint64_t hi, Fn fn) {
-  for (std::uint64_t n = lo; n < hi; ++n)
-    if (n % 2 && n % 3 && n % 5) fn(n);
-}
 
 std::uint64_t count_small(std::uint64_t from, std::uint64_t to) {
   return static_cast<std::uint64_t>(
       std::count_if(std::begin(kSmallPrimes), std::end(kSmallPrimes), [&](std::uint32_t p) { return p >= from && p < to; }));
 }
 
-std::vector<std::uint64_t> list_chunk(const Plan& plan, std::span<const std::uint32_t> primes, std::int64_t target,
-                                      std::uint64_t c) {
-  std::vector<std::uint64_t> out;
-  if (primes.data() == nullptr && test_each_number(plan.lo(), plan.hi())) {
-    for_each_candidate(plan.chunk_lo(c), plan.chunk_hi(c), [&](std::uint64_t n) { if (is_prime(n)) out.push_back(n); });
-  } else {
-    kernels::SegmentedSieve(target, primes, plan.chunk_lo(c), plan.chunk_hi(c), segment_bytes(), block_bytes()).append_primes(out);
+// The part of [from, to) from 257 up, cut into fixed chunks (whole segments, aligned to the
+// wheel, independent of the thread count), each sieved on its own, or, for short ranges far
+// from 0, tested number by number.
+class RangeJob {
+ public:
+  RangeJob(std::uint64_t from, std::uint64_t to, std::int64_t target)
+      : lo_(std::max(from, kFirstSieved)), hi_(to), target_(target), test_each_(lo_ < hi_ && test_each_number(lo_, hi_)) {
+    // Number-by-number ranges are short: cut them finer so that threads share them.
+    chunk_bytes_ = test_each_ ? std::max<std::uint64_t>(1, (hi_ - lo_) / 30 / 64 + 1) : segment_bytes() * kSegmentsPerChunk;
+    if (lo_ < hi_ && !test_each_) primes_ = kernels::sieving_primes(isqrt(hi_ - 1));
   }
-  return out;
-}
 
-// The sieving primes a plan needs: none when it tests each number.
-std::vector<std::uint32_t> primes_for(const Plan& plan) {
-  if (plan.empty() || test_each_number(plan.lo(), plan.hi())) return {};
-  return kernels::sieving_primes(isqrt(plan.hi() - 1));
-}
+  bool empty() const { return lo_ >= hi_; }
+  bool tests_each_number() const { return test_each_; }
+  std::uint64_t lo() const { return lo_; }
+  std::uint64_t hi() const { return hi_; }
+  std::uint64_t chunks() const { return empty() ? 0 : ((hi_ - 1) / 30 - lo_ / 30) / chunk_bytes_ + 1; }
+  // Chunk boundaries inside the range are multiples of 30 below hi, so 30 * byte fits.
+  std::uint64_t chunk_lo(std::uint64_t c) const { return c == 0 ? lo_ : 30 * (lo_ / 30 + c * chunk_bytes_); }
+  std::uint64_t chunk_hi(std::uint64_t c) const { return c + 1 == chunks() ? hi_ : 30 * (lo_ / 30 + (c + 1) * chunk_bytes_); }
 
-Plan make_plan(std::uint64_t from, std::uint64_t to) {
-  const std::uint64_t lo = std::max(from, kFirstSieved);
-  // Candidate-tested ranges are short; cut them finer so that threads share them.
-  const std::uint64_t chunk_bytes = lo < to && test_each_number(lo, to) ? std::max<std::uint64_t>(1, (to - lo) / 30 / 64 + 1)
-                                                                        : segment_bytes() * kSegmentsPerChunk;
-  return Plan(from, to, chunk_bytes);
-}
+  std::uint64_t count(std::uint64_t c) const {
+    if (!test_each_) return sieve(c).count();
+    std::uint64_t n = 0;
+    for_each_candidate(c, [&](std::uint64_t x) { n += is_prime(x); });
+    return n;
+  }
+  std::vector<std::uint64_t> list(std::uint64_t c) const {
+    std::vector<std::uint64_t> out;
+    if (test_each_)
+      for_each_candidate(c, [&](std::uint64_t x) { if (is_prime(x)) out.push_back(x); });
+    else
+      sieve(c).append_primes(out);
+    return out;
+  }
+  /// The sieve bytes of chunk c into the bytes of the whole range (not for tested ranges).
+  void write_bytes(std::uint64_t c, std::uint8_t* range_bytes) const {
+    sieve(c).write_bytes(range_bytes + chunk_lo(c) / 30 - lo_ / 30);
+  }
+
+ private:
+  kernels::SegmentedSieve sieve(std::uint64_t c) const {
+    return kernels::SegmentedSieve(target_, primes_, chunk_lo(c), chunk_hi(c), segment_bytes(), block_bytes());
+  }
+  // Calls fn(n) for the numbers of chunk c coprime to 30, in order (no overflow near 2^64).
+  template <typename Fn>
+  void for_each_candidate(std::uint64_t c, Fn fn) const {
+    for (std::uint64_t n = chunk_lo(c), hi = chunk_hi(c); n < hi; ++n)
+      if (n % 2 && n % 3 && n % 5) fn(n);
+  }
+
+  std::uint64_t lo_, hi_;
+  std::int64_t target_;
+  bool test_each_;
+  std::uint64_t chunk_bytes_;
+  std::vector<std::uint32_t> primes_;
+};
 
 }  // namespace
 
 std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
   check_range(from, to, "count_primes");
-  const Target target = resolve_target(opts.target);
-  const Plan plan = make_plan(from, to);
-  const auto primes = primes_for(plan);
-  const bool test_each = !plan.empty() && test_each_number(plan.lo(), plan.hi());
-  return count_small(from, to) +
-         Pool(opts.threads).map_reduce(plan.chunks(), [&](std::uint64_t c) -> std::uint64_t {
-           if (test_each) {
-             std::uint64_t n = 0;
-             for_each_candidate(plan.chunk_lo(c), plan.chunk_hi(c), [&](std::uint64_t x) { n += is_prime(x); });
-             return n;
-           }
-           return kernels::SegmentedSieve(target.bit, primes, plan.chunk_lo(c), plan.chunk_hi(c), segment_bytes(), block_bytes()).count();
-         }, std::plus<>(), std::uint64_t{0}, {.schedule = Schedule::Dynamic});
+  const RangeJob job(from, to, resolve_target(opts.target).bit);
+  return count_small(from, to) + Pool(opts.threads).map_reduce(job.chunks(), [&](std::uint64_t c) { return job.count(c); },
+                                                               std::plus<>(), std::uint64_t{0},
+                                                               {.schedule = Schedule::Dynamic});
 }
 
 std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
@@ -145,20 +144,16 @@ std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const
 void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<void(std::uint64_t)>& fn,
                     const RunOptions& opts) {
   check_range(from, to, "for_each_prime");
-  const Target target = resolve_target(opts.target);
+  const RangeJob job(from, to, resolve_target(opts.target).bit);
   const Pool pool(opts.threads);
   for (const std::uint32_t p : kSmallPrimes)
     if (p >= from && p < to) fn(p);
-  const Plan plan = make_plan(from, to);
-  const auto primes = primes_for(plan);
-  const std::span<const std::uint32_t> sieving = primes.empty() ? std::span<const std::uint32_t>() : primes;
   // Waves of chunks: sieved in parallel, then handed to fn in order on this thread.
   const std::uint64_t wave = 2 * pool.threads();
-  for (std::uint64_t first = 0; first < plan.chunks(); first += wave) {
-    const std::uint64_t n = std::min(wave, plan.chunks() - first);
+  for (std::uint64_t first = 0; first < job.chunks(); first += wave) {
+    const std::uint64_t n = std::min(wave, job.chunks() - first);
     std::vector<std::vector<std::uint64_t>> lists(n);
-    pool.for_each(n, [&](std::size_t i) { lists[i] = list_chunk(plan, sieving, target.bit, first + i); },
-                  {.chunk_size = 1, .schedule = Schedule::Dynamic});
+    pool.for_each(n, [&](std::size_t i) { lists[i] = job.list(first + i); }, {.chunk_size = 1, .schedule = Schedule::Dynamic});
     for (const auto& list : lists)
       for (const std::uint64_t p : list) fn(p);
   }
@@ -168,30 +163,26 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
   if (numbers.size() != flags.size())
     throw std::invalid_argument("is_prime: " + std::to_string(numbers.size()) + " numbers but " +
                                 std::to_string(flags.size()) + " flags");
-  const Target target = resolve_target(opts.target);
+  const std::int64_t target = resolve_target(opts.target).bit;
   const Pool pool(opts.threads);
-  const CallOptions per_item{.chunk_size = 4096, .schedule = Schedule::Dynamic};
   if (numbers.empty()) return;
   std::uint64_t min = kMaxU64, max = 0;
   for (const std::uint64_t n : numbers) {  // branch-free, unlike minmax_element on shuffled input
     min = std::min(min, n);
     max = std::max(max, n);
   }
-  const Plan plan = make_plan(std::max(min, kFirstSieved), std::max(max, kFirstSieved - 1) + 1);
   // Dense lists (the span at most 64 numbers per input): sieve the span once, look each up.
-  const bool dense = max < kMaxU64 && max - min < 64 * static_cast<std::uint64_t>(numbers.size()) && !plan.empty() &&
-                     !test_each_number(plan.lo(), plan.hi());
-  if (!dense) {
-    pool.for_each(numbers.size(), [&](std::size_t i) { flags[i] = is_prime(numbers[i]); }, per_item);
+  const bool dense = max < kMaxU64 && max - min < 64 * static_cast<std::uint64_t>(numbers.size());
+  const RangeJob job(dense ? min : 0, dense ? max + 1 : 0, target);
+  if (!dense || job.empty() || job.tests_each_number()) {
+    pool.for_each(numbers.size(), [&](std::size_t i) { flags[i] = is_prime(numbers[i]); },
+                  {.chunk_size = 4096, .schedule = Schedule::Dynamic});
     return;
   }
-  const auto primes = primes_for(plan);
-  const std::uint64_t base = plan.lo() / 30;
-  std::vector<std::uint8_t> bits((plan.hi() - 1) / 30 - base + 1);
-  pool.for_each(plan.chunks(), [&](std::size_t c) {
-    kernels::SegmentedSieve(target.bit, primes, plan.chunk_lo(c), plan.chunk_hi(c), segment_bytes(), block_bytes())
-        .write_bytes(bits.data() + plan.chunk_lo(c) / 30 - base);
-  }, {.chunk_size = 1, .schedule = Schedule::Dynamic});
+  std::vector<std::uint8_t> bits((job.hi() - 1) / 30 - job.lo() / 30 + 1);
+  pool.for_each(job.chunks(), [&](std::size_t c) { job.write_bytes(c, bits.data()); },
+                {.chunk_size = 1, .schedule = Schedule::Dynamic});
+  const std::uint64_t base = job.lo() / 30;
   pool.for_each(numbers.size(), [&](std::size_t i) {
     const std::uint64_t n = numbers[i];
     flags[i] = n < kFirstSieved ? is_prime(n) : (bits[n / 30 - base] & kernels::wheel::kMaskOf[n % 30]) != 0;
