@@ -12,18 +12,14 @@ namespace {
 
 // Byte k of a pattern holds 30k + r for the wheel residues r; a bit is set unless one of
 // `primes` divides that number. 30 is invertible mod each prime, so the period is their product.
+// Built by crossing off the multiples of each prime that fall on the wheel.
 std::vector<std::uint8_t> make_pattern(std::initializer_list<std::uint32_t> primes) {
   std::uint64_t period = 1;
   for (const auto p : primes) period *= p;
-  std::vector<std::uint8_t> pattern(period);
-  for (std::uint64_t k = 0; k < period; ++k) {
-    std::uint8_t byte = 0;
-    for (int j = 0; j < 8; ++j) {
-      const std::uint64_t n = 30 * k + wheel::kResidues[j];
-      if (std::none_of(primes.begin(), primes.end(), [&](std::uint32_t p) { return n % p == 0; })) byte |= 1u << j;
-    }
-    pattern[k] = byte;
-  }
+  std::vector<std::uint8_t> pattern(period, 0xff);
+  for (const std::uint64_t p : primes)
+    for (std::uint64_t m = p; m < 30 * period; m += 2 * p)  // odd multiples only
+      if (const int bit = wheel::kBitOf[m % 30]; bit >= 0) pattern[m / 30] &= static_cast<std::uint8_t>(~(1u << bit));
   return pattern;
 }
 

@@ -72,3 +72,11 @@ execute_process(COMMAND /usr/bin/python3 -c "" RESULT_VARIABLE no_python OUTPUT_
 if(no_python EQUAL 0)
   cli_test(tutorials 0 "is-prime +python +python +1 2722;pi +simd\\+threads .*[0-9]+x\n" tutorials --repeat 1)
 endif()
+
+# Ctrl-C during a long run: a clean stop with exit code 130 and no partial output file.
+add_test(NAME cli.interrupt
+         COMMAND timeout --preserve-status -s INT 2 $<TARGET_FILE:volley-bench> scaling --repeat 100
+                 --out ${CMAKE_CURRENT_BINARY_DIR}/interrupted)
+set_tests_properties(cli.interrupt PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION "interrupted")
+add_test(NAME cli.interrupt_left_no_file COMMAND ${CMAKE_COMMAND} -E cat ${CMAKE_CURRENT_BINARY_DIR}/interrupted.csv)
+set_tests_properties(cli.interrupt_left_no_file PROPERTIES LABELS cli DEPENDS cli.interrupt WILL_FAIL ON)
