@@ -65,11 +65,11 @@ TEST_CASE("the thread policy applies its sources in order") {
   e.cgroup_cpus = 16;  // a quota above the mask does not raise it
   CHECK(thread_policy_for(e).threads == 8);
 
-  e.omp_num_threads = "5,2";
+  e.omp_num_threads.emplace("5,2");
   CHECK(thread_policy_for(e).threads == 5);
   CHECK(thread_policy_for(e).source == "OMP_NUM_THREADS");
 
-  e.slurm_cpus_per_task = "6";
+  e.slurm_cpus_per_task.emplace("6");
   CHECK(thread_policy_for(e).threads == 5);  // not in a SLURM job: ignored
   e.in_slurm_job = true;
   CHECK(thread_policy_for(e).threads == 6);
@@ -81,7 +81,7 @@ TEST_CASE("garbage and zero in the variables are ignored with a warning") {
   e.affinity_cpus = 4;
   for (const char* bad : {"0", "abc", "-3", "", "4x", "99999999999999"}) {
     INFO(bad);
-    e.omp_num_threads = bad;
+    e.omp_num_threads.emplace(bad);
     const auto p = thread_policy_for(e);
     CHECK(p.threads == 4);
     REQUIRE(p.warnings.size() == 1);
@@ -89,7 +89,7 @@ TEST_CASE("garbage and zero in the variables are ignored with a warning") {
   }
   e.omp_num_threads.reset();
   e.in_slurm_job = true;
-  e.slurm_cpus_per_task = "zero";
+  e.slurm_cpus_per_task.emplace("zero");
   CHECK(thread_policy_for(e).threads == 4);
   CHECK(thread_policy_for(e).warnings.size() == 1);
 }
