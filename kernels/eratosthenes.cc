@@ -61,6 +61,13 @@ done:
   sp.next = b + o[wheel] - bytes;
 }
 
+// Bytes from the multiple at wheel index i to the next one, for p = 30a + kResidues[c].
+std::uint64_t step(int c, unsigned i, std::uint64_t a) {
+  const std::uint32_t carry_next = i == 7 ? kResidues[c] + kCarry[c][0] : kCarry[c][i + 1];
+  const std::uint32_t gap = (i == 7 ? 31 : kResidues[i + 1]) - kResidues[i];
+  return a * gap + carry_next - kCarry[c][i];
+}
+
 using CrossOffFn = void (*)(std::uint8_t*, std::uint64_t, SievingPrime&);
 constexpr CrossOffFn kByClass[8] = {cross_off_prime<0>, cross_off_prime<1>, cross_off_prime<2>, cross_off_prime<3>,
                                     cross_off_prime<4>, cross_off_prime<5>, cross_off_prime<6>, cross_off_prime<7>};
@@ -75,6 +82,31 @@ SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint6
   const auto multiple = static_cast<unsigned __int128>(p) * q;
   if (multiple > kNever) return {prime, 0, kNever};
   return {prime, next.index & 7u, static_cast<std::uint64_t>(multiple) / 30 - base};
+}
+
+void enqueue(Buckets& buckets, std::uint64_t segment_bytes, const SievingPrime& sp) {
+  if (sp.next == kNever || sp.next / segment_bytes >= buckets.size()) return;
+  buckets[sp.next / segment_bytes].push_back(
+      {sp.prime, static_cast<std::uint32_t>((sp.next % segment_bytes) << 3 | sp.wheel)});
+}
+
+void cross_off_bucket(std::uint8_t* segment, std::uint64_t bytes, std::uint64_t segment_bytes, std::size_t index,
+                      Buckets& buckets) {
+  for (const BucketEntry e : buckets[index]) {
+    const std::uint64_t a = e.prime / 30;
+    const int c = wheel::kBitOf[e.prime % 30];
+    std::uint64_t b = e.offset_wheel >> 3;
+    unsigned i = e.offset_wheel & 7;
+    for (; b < bytes; i = (i + 1) & 7) {  // a large prime rarely hits a segment twice
+      segment[b] &= static_cast<std::uint8_t>(~(1u << kBit[c][i]));
+      b += step(c, i, a);
+    }
+    // b < segment_bytes here means past the end of the last, partial segment: dropped.
+    const std::size_t next = index + b / segment_bytes;
+    if (next > index && next < buckets.size())
+      buckets[next].push_back({e.prime, static_cast<std::uint32_t>((b % segment_bytes) << 3 | i)});
+  }
+  buckets[index].clear();
 }
 
 void cross_off(std::uint8_t* segment, std::uint64_t bytes, std::span<SievingPrime> primes) {

@@ -2,6 +2,7 @@
 // Crossing off the multiples of sieving primes in one segment of a mod-30 wheel sieve.
 #include <cstdint>
 #include <span>
+#include <vector>
 
 namespace volley::kernels {
 
@@ -15,6 +16,25 @@ struct SievingPrime {
 /// The prime's first multiple p*q >= max(p^2, start) with q on the wheel, relative to byte
 /// `base` (start >= 30 * base); next is UINT64_MAX when that multiple is past 2^64 - 1.
 SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint64_t base);
+
+/// A large prime's next multiple, waiting in the bucket of the segment it falls in: its byte
+/// within that segment and the prime's wheel index, packed as offset * 8 + wheel.
+struct BucketEntry {
+  std::uint32_t prime;
+  std::uint32_t offset_wheel;
+};
+
+/// Segments of one sieve run, each with the bucket of large-prime multiples that fall in it.
+using Buckets = std::vector<std::vector<BucketEntry>>;
+
+/// Queues the first multiple of `sp` (relative to the run's first byte) in its segment's
+/// bucket; multiples past the last segment are dropped.
+void enqueue(Buckets& buckets, std::uint64_t segment_bytes, const SievingPrime& sp);
+
+/// Crosses off the multiples queued for segment `index` (its valid bytes are [0, bytes)) and
+/// queues each prime's next multiple in the bucket of its segment; empties the bucket.
+void cross_off_bucket(std::uint8_t* segment, std::uint64_t bytes, std::uint64_t segment_bytes, std::size_t index,
+                      Buckets& buckets);
 
 /// Clears the bits of every multiple of every prime within bytes [0, bytes) of `segment`,
 /// then moves each prime's `next` on to be relative to the following segment.

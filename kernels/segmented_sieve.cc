@@ -25,9 +25,15 @@ std::uint8_t residues_below(std::uint64_t offset) {
 SegmentedSieve::SegmentedSieve(std::int64_t target, std::span<const std::uint32_t> primes, std::uint64_t lo,
                                std::uint64_t hi, std::uint64_t segment_bytes, std::uint64_t block_bytes)
     : target_(target), lo_(lo), hi_(hi), segment_bytes_(segment_bytes), block_bytes_(block_bytes) {
+  if (lo >= hi) return;
   const std::uint64_t base = lo / 30;
+  buckets_.resize(((hi - 1) / 30 - base) / segment_bytes + 1);
   for (const std::uint32_t p : primes) {
     if (static_cast<std::uint64_t>(p) * p >= hi) break;  // p^2 beyond the range: never needed
+    if (p > segment_bytes) {
+      enqueue(buckets_, segment_bytes, first_multiple(p, lo, base));
+      continue;
+    }
     primes_.push_back(first_multiple(p, lo, base));
     small_ += p < block_bytes / 4;  // at least ~32 hits per block: worth the visit
   }
@@ -45,6 +51,7 @@ void SegmentedSieve::run(Visit&& visit) {
     for (std::uint64_t block = 0; block < n; block += block_bytes_)
       cross_off(segment.data() + block, std::min(block_bytes_, n - block), small);
     cross_off(segment.data(), n, std::span<SievingPrime>(primes_).subspan(small_));
+    cross_off_bucket(segment.data(), n, segment_bytes_, (start - first) / segment_bytes_, buckets_);
     if (start == first) segment[0] &= static_cast<std::uint8_t>(~residues_below(lo_ - 30 * first));
     if (start + n - 1 == last) segment[n - 1] &= residues_below(hi_ - 30 * last);
     visit(segment.data(), start, n);

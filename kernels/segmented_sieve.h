@@ -12,9 +12,10 @@ namespace volley::kernels {
 class SegmentedSieve {
  public:
   /// `primes`: every prime from 257 up to at least sqrt(hi - 1), ascending.
-  /// Segments of `segment_bytes` (about the L2 cache); primes below a quarter of
-  /// `block_bytes` (about the L1 cache) cross off one block at a time, so their many hits
-  /// stay in L1; larger primes, with few hits per block, cross off whole segments.
+  /// Segments of `segment_bytes` (about the L2 cache, at most 2^28); primes below a quarter
+  /// of `block_bytes` (about the L1 cache) cross off one block at a time, so their many hits
+  /// stay in L1; larger primes, with few hits per block, cross off whole segments; primes
+  /// above the segment size wait in the bucket of the next segment they hit.
   SegmentedSieve(std::int64_t target, std::span<const std::uint32_t> primes, std::uint64_t lo, std::uint64_t hi,
                  std::uint64_t segment_bytes, std::uint64_t block_bytes);
 
@@ -35,6 +36,7 @@ class SegmentedSieve {
   std::uint64_t lo_, hi_, segment_bytes_, block_bytes_;
   std::vector<SievingPrime> primes_;
   std::size_t small_ = 0;  // primes_[0, small_) are crossed off block by block
+  Buckets buckets_;        // one per segment of the run
 };
 
 /// The primes in [257, limit] (limit < 2^32), ascending: the sieving primes of ranges up to

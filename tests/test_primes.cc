@@ -40,6 +40,11 @@ TEST_CASE("prime counts of the tutorials' ranges") {
   CHECK(count_primes(1'000'000'000'000, 1'000'000'010'000) == 335);  // tested number by number
 }
 
+TEST_CASE("prime counts far from 0, where large primes wait in buckets") {
+  CHECK(count_primes(1'000'000'000'000'000, 1'000'000'010'000'000) == 289394);
+  CHECK(count_primes(100'000'000'000'000'000, 100'000'000'100'000'000, {.threads = 3}) == 2555873);
+}
+
 TEST_CASE("listed primes equal the reference sieve") {
   for (const auto& [from, to] : {std::pair<std::uint64_t, std::uint64_t>{0, 2'000'000}, {9'987'655, 10'054'321},
                                  {0, 300}, {250, 260}, {7'000'000, 7'000'001}}) {
