@@ -11,7 +11,8 @@ endfunction()
 run(${CMAKE_COMMAND} --install ${BUILD} --prefix ${prefix})
 foreach(mode find_package add_subdirectory)
   set(dir ${WORK}/${mode})
-  run(${CMAKE_COMMAND} -S ${SOURCE}/tests/consumer -B ${dir} -G Ninja -DCMAKE_PREFIX_PATH=${prefix}
+  # Debug: this checks the packaging, and -O0 compiles the add_subdirectory copy fast.
+  run(${CMAKE_COMMAND} -S ${SOURCE}/tests/consumer -B ${dir} -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_PREFIX_PATH=${prefix}
       -DVOLLEY_CONSUME=${mode} -DVOLLEY_SOURCE=${SOURCE})
   run(${CMAKE_COMMAND} --build ${dir})
   run(${dir}/consumer)
