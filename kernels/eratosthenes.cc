@@ -4,6 +4,7 @@
 // partial turn is entered at its wheel index through a switch (Duff's device).
 #include "kernels/eratosthenes.h"
 
+#include <array>
 #include <limits>
 
 #include "kernels/wheel.h"
@@ -61,12 +62,16 @@ done:
   sp.next = b + o[wheel] - bytes;
 }
 
-// Bytes from the multiple at wheel index i to the next one, for p = 30a + kResidues[c].
-std::uint64_t step(int c, unsigned i, std::uint64_t a) {
-  const std::uint32_t carry_next = i == 7 ? kResidues[c] + kCarry[c][0] : kCarry[c][i + 1];
-  const std::uint32_t gap = (i == 7 ? 31 : kResidues[i + 1]) - kResidues[i];
-  return a * gap + carry_next - kCarry[c][i];
-}
+// Bytes from the multiple at wheel index i to the next one are a * kGap[i] + kStepCarry[c][i]
+// for p = 30a + kResidues[c].
+constexpr std::uint32_t kGap[8] = {6, 4, 2, 4, 2, 4, 6, 2};
+constexpr auto kStepCarry = [] {
+  std::array<std::array<std::uint32_t, 8>, 8> carry{};
+  for (int c = 0; c < 8; ++c)
+    for (int i = 0; i < 8; ++i)
+      carry[c][i] = (i == 7 ? kResidues[c] + kCarry[c][0] : kCarry[c][i + 1]) - kCarry[c][i];
+  return carry;
+}();
 
 using CrossOffFn = void (*)(std::uint8_t*, std::uint64_t, SievingPrime&);
 constexpr CrossOffFn kByClass[8] = {cross_off_prime<0>, cross_off_prime<1>, cross_off_prime<2>, cross_off_prime<3>,
@@ -86,25 +91,25 @@ SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint6
 
 void enqueue(Buckets& buckets, std::uint64_t segment_bytes, const SievingPrime& sp) {
   if (sp.next == kNever || sp.next / segment_bytes >= buckets.size()) return;
-  buckets[sp.next / segment_bytes].push_back(
-      {sp.prime, static_cast<std::uint32_t>((sp.next % segment_bytes) << 3 | sp.wheel)});
+  const auto a_class = static_cast<std::uint32_t>((sp.prime / 30) << 3 | wheel::kBitOf[sp.prime % 30]);
+  buckets[sp.next / segment_bytes].push_back({a_class, static_cast<std::uint32_t>((sp.next % segment_bytes) << 3 | sp.wheel)});
 }
 
 void cross_off_bucket(std::uint8_t* segment, std::uint64_t bytes, std::uint64_t segment_bytes, std::size_t index,
                       Buckets& buckets) {
   for (const BucketEntry e : buckets[index]) {
-    const std::uint64_t a = e.prime / 30;
-    const int c = wheel::kBitOf[e.prime % 30];
+    const std::uint64_t a = e.a_class >> 3;
+    const unsigned c = e.a_class & 7;
     std::uint64_t b = e.offset_wheel >> 3;
     unsigned i = e.offset_wheel & 7;
     for (; b < bytes; i = (i + 1) & 7) {  // a large prime rarely hits a segment twice
       segment[b] &= static_cast<std::uint8_t>(~(1u << kBit[c][i]));
-      b += step(c, i, a);
+      b += a * kGap[i] + kStepCarry[c][i];
     }
     // b < segment_bytes here means past the end of the last, partial segment: dropped.
     const std::size_t next = index + b / segment_bytes;
     if (next > index && next < buckets.size())
-      buckets[next].push_back({e.prime, static_cast<std::uint32_t>((b % segment_bytes) << 3 | i)});
+      buckets[next].push_back({e.a_class, static_cast<std::uint32_t>((b % segment_bytes) << 3 | i)});
   }
   buckets[index].clear();
 }

@@ -17,10 +17,11 @@ struct SievingPrime {
 /// `base` (start >= 30 * base); next is UINT64_MAX when that multiple is past 2^64 - 1.
 SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint64_t base);
 
-/// A large prime's next multiple, waiting in the bucket of the segment it falls in: its byte
-/// within that segment and the prime's wheel index, packed as offset * 8 + wheel.
+/// A large prime p = 30a + kResidues[c], waiting in the bucket of the segment where its next
+/// multiple falls: a * 8 + c, and that multiple's byte within the segment * 8 + wheel index
+/// (no division on the hot path).
 struct BucketEntry {
-  std::uint32_t prime;
+  std::uint32_t a_class;
   std::uint32_t offset_wheel;
 };
 
