@@ -3,13 +3,12 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include <fmt/core.h>
 
 #include "bench/count_arg.hpp"
+#include "bench/output_file.hpp"
 #include "volley/run_options.hpp"
 
 namespace volley::bench {
@@ -26,10 +25,7 @@ void add_common(CLI::App& app, CommonArgs& args, const std::string& repeat_defau
 }
 
 void check_csv_writable(const CommonArgs& args) {
-  if (args.csv.empty()) return;
-  const std::string probe = args.csv + ".partial";
-  if (!std::ofstream(probe)) throw UsageError("--csv: cannot write " + args.csv);
-  std::filesystem::remove(probe);
+  if (!args.csv.empty()) check_writable(args.csv, "--csv");
 }
 
 unsigned parse_threads(const CommonArgs& args) {

@@ -1,26 +1,20 @@
 #include "bench/report.hpp"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <stdexcept>
 
 #include <fmt/core.h>
+
+#include "bench/output_file.hpp"
 
 namespace volley::bench {
 
 void write_csv(const std::vector<Row>& rows, const std::string& path) {
-  const std::string temporary = path + ".partial";
-  {
-    std::ofstream out(temporary);
-    if (!out) throw std::runtime_error("cannot write " + path);
+  write_file(path, [&](std::ostream& out) {
     out << "workload,variant,target,threads,seconds,items,result,check\n";
     for (const Row& r : rows)
       out << fmt::format("{},{},{},{},{:.9f},{},\"{}\",{}\n", r.workload, r.variant, r.target, r.threads, r.seconds,
                          r.items, r.result, r.check);
-    if (!out.flush()) throw std::runtime_error("cannot write " + path);
-  }
-  std::filesystem::rename(temporary, path);
+  });
 }
 
 nlohmann::json to_json(const Row& row) {

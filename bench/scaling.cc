@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 #include <Eigen/Dense>
@@ -11,6 +9,7 @@
 
 #include "bench/cli.hpp"
 #include "bench/interrupt.hpp"
+#include "bench/output_file.hpp"
 #include "volley/volley.hpp"
 
 namespace volley::bench {
@@ -87,17 +86,12 @@ std::vector<ScalingPoint> run_scaling(const std::string& workload, unsigned task
 }
 
 void write_scaling_csv(const std::vector<ScalingPoint>& points, const std::string& path) {
-  const std::string temporary = path + ".partial";
-  {
-    std::ofstream out(temporary);
-    if (!out) throw std::runtime_error("cannot write " + path);
+  write_file(path, [&](std::ostream& out) {
     out << "experiment,workload,tasks,workers,median_s,min_s,max_s,speedup,efficiency\n";
     for (const auto& p : points)
       out << fmt::format("{},{},{},{},{:.6f},{:.6f},{:.6f},{:.4f},{:.4f}\n", p.experiment, p.workload, p.tasks,
                          p.workers, p.median_s, p.min_s, p.max_s, p.speedup, p.efficiency);
-    if (!out.flush()) throw std::runtime_error("cannot write " + path);
-  }
-  std::filesystem::rename(temporary, path);
+  });
 }
 
 }  // namespace volley::bench

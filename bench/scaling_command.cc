@@ -3,14 +3,13 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "bench/count_arg.hpp"
+#include "bench/output_file.hpp"
 #include "bench/build_info.hpp"
 #include "bench/python.hpp"
 #include "bench/scaling_command.hpp"
@@ -18,13 +17,6 @@
 
 namespace volley::bench {
 namespace {
-
-// Fails before the study when the output cannot be written.
-void check_writable(const std::string& path) {
-  const std::string probe = path + ".partial";
-  if (!std::ofstream(probe)) throw UsageError("cannot write " + path + " (check the --out directory)");
-  std::filesystem::remove(probe);
-}
 
 }  // namespace
 
@@ -37,7 +29,7 @@ int run_scaling_command(const ScalingArgs& args) {
   if (tasks > 10'000 || max_workers > 256 || twenty > 256 || repeats > 100)
     throw UsageError("scaling: at most 10000 tasks, 256 workers and 100 repeats");
   const std::string csv = args.out + ".csv";
-  check_writable(csv);
+  check_writable(csv, "--out");
 
   const auto points = run_scaling(args.workload, tasks, static_cast<unsigned>(max_workers),
                                   static_cast<unsigned>(twenty), static_cast<int>(repeats));

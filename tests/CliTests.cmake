@@ -58,7 +58,7 @@ add_test(NAME cli.scaling_tiny
          COMMAND ${CMAKE_COMMAND} -DBENCH=$<TARGET_FILE:volley-bench> -DWORK=${CMAKE_CURRENT_BINARY_DIR}/scaling_test
                  -DMATPLOTLIB=${matplotlib} -P ${CMAKE_CURRENT_SOURCE_DIR}/scaling_expect.cmake)
 set_tests_properties(cli.scaling_tiny PROPERTIES LABELS cli)
-cli_test(scaling_unwritable 2 "cannot write /nonexistent/dir/study.csv" scaling --out /nonexistent/dir/study --repeat 1)
+cli_test(scaling_unwritable 2 "--out: cannot write /nonexistent/dir/study.csv" scaling --out /nonexistent/dir/study --repeat 1)
 cli_test(scaling_unknown_workload 2 "unknown workload 'sleep'" scaling --workload sleep --out scaling_bad --repeat 1)
 cli_test(scaling_help 0 "--workload.*--tasks.*--max-workers.*--out" scaling --help)
 
