@@ -10,6 +10,7 @@
 #include "bench/count_arg.hpp"
 #include "bench/output_file.hpp"
 #include "volley/run_options.hpp"
+#include "volley/thread_policy.hpp"
 
 namespace volley::bench {
 
@@ -32,6 +33,9 @@ unsigned parse_threads(const CommonArgs& args) {
   const std::uint64_t threads = parse_count(args.threads, "--threads");
   if (threads > max_threads())
     throw UsageError(fmt::format("--threads: {} is more than the {} allowed", threads, max_threads()));
+  if (const auto& policy = default_thread_policy(); threads > policy.threads)
+    fmt::print(stderr, "volley-bench: note: {} threads on {} usable CPUs ({}): oversubscribed\n", threads,
+               policy.threads, policy.source);
   return static_cast<unsigned>(threads);
 }
 
