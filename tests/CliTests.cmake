@@ -80,4 +80,4 @@ add_test(NAME cli.interrupt
 set_tests_properties(cli.interrupt PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION "interrupted")
 add_test(NAME cli.interrupt_left_no_file COMMAND ${CMAKE_COMMAND} -E cat ${CMAKE_CURRENT_BINARY_DIR}/interrupted.csv)
 set_tests_properties(cli.interrupt_left_no_file PROPERTIES LABELS cli DEPENDS cli.interrupt WILL_FAIL ON)
-cli_test(oversubscribed 0 "note: 999 threads on [0-9]+ usable CPUs .*oversubscribed" pi --samples 1e4 --threads 999)
+cli_test(oversubscribed 0 "note: 200 threads on [0-9]+ usable CPUs .*oversubscribed" pi --samples 1e4 --threads 200)
