@@ -19,11 +19,9 @@
 // - A Pool call made inside a Pool task, or inside any OpenMP parallel region, runs its
 //   items on the calling thread in index order: nesting never oversubscribes or deadlocks.
 // - The library was compiled with OpenMP; callers need not be.
-#include <chrono>
 #include <cstddef>
 #include <exception>
 #include <functional>
-#include <iterator>
 #include <mutex>
 #include <optional>
 #include <ranges>
