@@ -67,16 +67,18 @@ void run_default(const CommonArgs& args) {
     rows.push_back(run_pi(kPiSamples, 1, v, repeat));
     progress("quad " + v.name);
     rows.push_back(run_quad(kQuadSteps, v, repeat));
-    progress("prime count " + v.name);
-    rows.push_back(run_prime_count(kFrom, kTo, v, fast_repeat));
+    if (v.name == "simd+threads" && have_primesieve()) {  // timed alternately with the peer
+      progress("prime count " + v.name + " and primesieve");
+      const auto [row, peer] = run_prime_count_vs_primesieve(kFrom, kTo, v, fast_repeat);
+      rows.insert(rows.end(), {row, peer});
+    } else {
+      progress("prime count " + v.name);
+      rows.push_back(run_prime_count(kFrom, kTo, v, fast_repeat));
+    }
     progress("prime list " + v.name);
     rows.push_back(run_prime_list(kFrom, kTo, v, fast_repeat));
     progress("batch is_prime " + v.name);
     rows.push_back(run_is_prime_batch(shuffled, v, fast_repeat));
-  }
-  if (have_primesieve()) {
-    progress("primesieve");
-    rows.push_back(run_primesieve_count(kFrom, kTo, threads, std::max(repeat, 21)));
   }
   if (const std::string python = find_python(); !python.empty()) {
     const auto python_rows = python_tutorial_rows(python, threads ? threads : policy.threads);

@@ -159,9 +159,12 @@ int main(int argc, char** argv) {
       } else {
         const int repeat = vb::parse_repeat(primes_args);
         const vb::Variant v = single_variant(primes_args);
-        std::vector<vb::Row> rows{vb::run_prime_count(a, b, v, repeat)};
-        if (vs_primesieve) rows.push_back(vb::run_primesieve_count(a, b, v.threads, repeat));
-        vb::emit(rows, primes_args);
+        if (vs_primesieve) {
+          const auto [row, peer] = vb::run_prime_count_vs_primesieve(a, b, v, repeat);
+          vb::emit({row, peer}, primes_args);
+        } else {
+          vb::emit({vb::run_prime_count(a, b, v, repeat)}, primes_args);
+        }
       }
     } else if (is_prime->parsed()) {
       if (batch_from.empty() != batch_to.empty()) throw vb::UsageError("is-prime: give both --from and --to");

@@ -33,6 +33,27 @@ auto time_median(int repeats, Fn&& fn) {
   return std::pair{result, seconds[seconds.size() / 2]};
 }
 
+// Runs a and b alternately `repeats` times each, so that both see the same machine load;
+// returns their last results and median times.
+template <typename A, typename B>
+auto time_medians_interleaved(int repeats, A&& a, B&& b) {
+  std::vector<double> seconds_a, seconds_b;
+  decltype(a()) result_a{};
+  decltype(b()) result_b{};
+  auto time = [](auto& fn, auto& result, std::vector<double>& seconds) {
+    const auto start = std::chrono::steady_clock::now();
+    result = fn();
+    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  };
+  for (int i = 0; i < std::max(1, repeats); ++i) {
+    time(a, result_a, seconds_a);
+    time(b, result_b, seconds_b);
+  }
+  std::sort(seconds_a.begin(), seconds_a.end());
+  std::sort(seconds_b.begin(), seconds_b.end());
+  return std::tuple{result_a, seconds_a[seconds_a.size() / 2], result_b, seconds_b[seconds_b.size() / 2]};
+}
+
 Row start_row(std::string workload, const Variant& v, std::uint64_t items) {
   Row row;
   row.workload = std::move(workload);
@@ -116,24 +137,26 @@ Row run_is_prime_batch(const std::vector<std::uint64_t>& numbers, const Variant&
 #ifdef VOLLEY_HAVE_PRIMESIEVE
 bool have_primesieve() { return true; }
 
-Row run_primesieve_count(std::uint64_t from, std::uint64_t to, unsigned threads, int repeats) {
-  Row row;
-  row.workload = "count";
-  row.variant = "primesieve";
-  row.target = "primesieve";
-  row.threads = resolve_threads({.threads = threads});
-  row.items = to - from;
-  primesieve::set_num_threads(static_cast<int>(row.threads));
-  // primesieve counts the closed range [from, to - 1].
-  const auto [count, seconds] = time_median(repeats, [&] { return to == from ? 0 : primesieve::count_primes(from, to - 1); });
-  row.seconds = seconds;
-  row.result = fmt::format("{} primes", count);
-  row.fields = {{"from", from}, {"to", to}, {"count", count}};
-  return row;
+std::pair<Row, Row> run_prime_count_vs_primesieve(std::uint64_t from, std::uint64_t to, const Variant& v, int repeats) {
+  Row row = start_row("count", v, to - from), peer = row;
+  peer.variant = "primesieve";
+  peer.target = "primesieve";
+  primesieve::set_num_threads(static_cast<int>(peer.threads));
+  const RunOptions opts{.threads = row.threads, .target = v.target};
+  const auto [count, seconds, peer_count, peer_seconds] = time_medians_interleaved(
+      repeats, [&] { return count_primes(from, to, opts); },
+      // primesieve counts the closed range [from, to - 1].
+      [&] { return to == from ? 0 : primesieve::count_primes(from, to - 1); });
+  for (auto [r, c, s] : {std::tuple{&row, count, seconds}, std::tuple{&peer, peer_count, peer_seconds}}) {
+    r->seconds = s;
+    r->result = fmt::format("{} primes", c);
+    r->fields = {{"from", from}, {"to", to}, {"count", c}};
+  }
+  return {row, peer};
 }
 #else
 bool have_primesieve() { return false; }
-Row run_primesieve_count(std::uint64_t, std::uint64_t, unsigned, int) {
+std::pair<Row, Row> run_prime_count_vs_primesieve(std::uint64_t, std::uint64_t, const Variant&, int) {
   throw std::runtime_error("volley was built without primesieve (install libprimesieve-dev and rebuild)");
 }
 #endif

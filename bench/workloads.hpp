@@ -2,6 +2,7 @@
 // The workloads volley-bench times: each run gives one Row.
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bench/report.hpp"
@@ -30,8 +31,10 @@ Row run_prime_list(std::uint64_t from, std::uint64_t to, const Variant& variant,
 Row run_is_prime_batch(const std::vector<std::uint64_t>& numbers, const Variant& variant, int repeats);
 /// Whether this build can time primesieve, the comparison peer.
 bool have_primesieve();
-/// Median of `repeats` runs of primesieve's count of [from, to) on `threads` threads (0: all).
-Row run_primesieve_count(std::uint64_t from, std::uint64_t to, unsigned threads, int repeats);
+/// run_prime_count of `variant` (not the reference) and primesieve's count of [from, to) on
+/// the same thread count, run alternately so that both see the same machine load.
+std::pair<Row, Row> run_prime_count_vs_primesieve(std::uint64_t from, std::uint64_t to, const Variant& variant,
+                                                  int repeats);
 
 /// The default table's variants: reference, the fallback (scalar) target, best target on one thread, best
 /// target on `threads` threads (0: default policy). `target` replaces "best" when given.
