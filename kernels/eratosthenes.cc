@@ -18,48 +18,61 @@ using wheel::kResidues;
 
 constexpr std::uint64_t kNever = std::numeric_limits<std::uint64_t>::max();
 
+// The mask that clears the bit of kBit[c][i].
+constexpr auto kClear = [] {
+  std::array<std::array<std::uint8_t, 8>, 8> masks{};
+  for (int c = 0; c < 8; ++c)
+    for (int i = 0; i < 8; ++i) masks[c][i] = static_cast<std::uint8_t>(~(1u << kBit[c][i]));
+  return masks;
+}();
+
+// Crosses off the multiples of the primes of class C (all p = 30a + kResidues[C]).
 template <int C>
-void cross_off_prime(std::uint8_t* segment, std::uint64_t bytes, SievingPrime& sp) {
-  const std::uint64_t p = sp.prime, a = p / 30;
-  // Offsets of the 8 multiples of a turn from the turn's base (the multiple with q = 30j + 1).
-  std::uint64_t o[8];
-  for (int k = 0; k < 8; ++k) o[k] = a * (kResidues[k] - 1) + kCarry[C][k];
-  // The base may lie in the previous segment: unsigned wrap-around keeps b + o[k] exact.
-  std::uint64_t b = sp.next - o[sp.wheel];
-  unsigned wheel = 0;
-#define VOLLEY_CROSS(k)                                                 \
-  if (b + o[k] >= bytes) {                                              \
-    wheel = k;                                                          \
-    goto done;                                                          \
-  }                                                                     \
-  segment[b + o[k]] &= static_cast<std::uint8_t>(~(1u << kBit[C][k]));
-  switch (sp.wheel) {  // finish the current turn
-    case 0: VOLLEY_CROSS(0) [[fallthrough]];
-    case 1: VOLLEY_CROSS(1) [[fallthrough]];
-    case 2: VOLLEY_CROSS(2) [[fallthrough]];
-    case 3: VOLLEY_CROSS(3) [[fallthrough]];
-    case 4: VOLLEY_CROSS(4) [[fallthrough]];
-    case 5: VOLLEY_CROSS(5) [[fallthrough]];
-    case 6: VOLLEY_CROSS(6) [[fallthrough]];
-    default: VOLLEY_CROSS(7)
-  }
-  for (b += p; b + o[7] < bytes; b += p) {  // whole turns, no checks
-    segment[b + o[0]] &= static_cast<std::uint8_t>(~(1u << kBit[C][0]));
-    segment[b + o[1]] &= static_cast<std::uint8_t>(~(1u << kBit[C][1]));
-    segment[b + o[2]] &= static_cast<std::uint8_t>(~(1u << kBit[C][2]));
-    segment[b + o[3]] &= static_cast<std::uint8_t>(~(1u << kBit[C][3]));
-    segment[b + o[4]] &= static_cast<std::uint8_t>(~(1u << kBit[C][4]));
-    segment[b + o[5]] &= static_cast<std::uint8_t>(~(1u << kBit[C][5]));
-    segment[b + o[6]] &= static_cast<std::uint8_t>(~(1u << kBit[C][6]));
-    segment[b + o[7]] &= static_cast<std::uint8_t>(~(1u << kBit[C][7]));
-  }
-  // The last, partial turn: o[7] is past the end, so this stops at some k <= 7.
-  VOLLEY_CROSS(0) VOLLEY_CROSS(1) VOLLEY_CROSS(2) VOLLEY_CROSS(3)
-  VOLLEY_CROSS(4) VOLLEY_CROSS(5) VOLLEY_CROSS(6) VOLLEY_CROSS(7)
+void cross_off_group(std::uint8_t* segment, std::uint64_t bytes, std::vector<SievingPrime>& primes) {
+  constexpr std::uint8_t m0 = kClear[C][0], m1 = kClear[C][1], m2 = kClear[C][2], m3 = kClear[C][3],
+                         m4 = kClear[C][4], m5 = kClear[C][5], m6 = kClear[C][6], m7 = kClear[C][7];
+  for (SievingPrime& sp : primes) {
+    const std::uint64_t p = sp.prime, a = p / 30;
+    // Offsets of the 8 multiples of a turn from the turn's base (the multiple with q = 30j + 1):
+    // a * (kResidues[k] - 1) + kCarry[C][k], written out so they stay in registers.
+    const std::uint64_t o0 = kCarry[C][0], o1 = a * 6 + kCarry[C][1], o2 = a * 10 + kCarry[C][2],
+                        o3 = a * 12 + kCarry[C][3], o4 = a * 16 + kCarry[C][4], o5 = a * 18 + kCarry[C][5],
+                        o6 = a * 22 + kCarry[C][6], o7 = a * 28 + kCarry[C][7];
+    // The base may lie in the previous segment: unsigned wrap-around keeps b + o_k exact.
+    std::uint64_t b;
+#define VOLLEY_CROSS(k)                   \
+  at##k : if (b + o##k >= bytes) {        \
+    sp.wheel = k;                         \
+    sp.next = b + o##k - bytes;           \
+    continue;                             \
+  }                                       \
+  segment[b + o##k] &= m##k;
+    switch (sp.wheel) {  // enter the current turn at the prime's wheel index
+      case 0: b = sp.next - o0; goto at0;
+      case 1: b = sp.next - o1; goto at1;
+      case 2: b = sp.next - o2; goto at2;
+      case 3: b = sp.next - o3; goto at3;
+      case 4: b = sp.next - o4; goto at4;
+      case 5: b = sp.next - o5; goto at5;
+      case 6: b = sp.next - o6; goto at6;
+      default: b = sp.next - o7; goto at7;
+    }
+    VOLLEY_CROSS(0) VOLLEY_CROSS(1) VOLLEY_CROSS(2) VOLLEY_CROSS(3)
+    VOLLEY_CROSS(4) VOLLEY_CROSS(5) VOLLEY_CROSS(6) VOLLEY_CROSS(7)
+    for (b += p; b + o7 < bytes; b += p) {  // whole turns, no checks
+      segment[b + o0] &= m0;
+      segment[b + o1] &= m1;
+      segment[b + o2] &= m2;
+      segment[b + o3] &= m3;
+      segment[b + o4] &= m4;
+      segment[b + o5] &= m5;
+      segment[b + o6] &= m6;
+      segment[b + o7] &= m7;
+    }
+    // The last, partial turn: o7 is past the end, so this stops at some k <= 7.
+    goto at0;
 #undef VOLLEY_CROSS
-done:
-  sp.wheel = wheel;
-  sp.next = b + o[wheel] - bytes;
+  }
 }
 
 // Bytes from the multiple at wheel index i to the next one are a * kGap[i] + kStepCarry[c][i]
@@ -73,9 +86,6 @@ constexpr auto kStepCarry = [] {
   return carry;
 }();
 
-using CrossOffFn = void (*)(std::uint8_t*, std::uint64_t, SievingPrime&);
-constexpr CrossOffFn kByClass[8] = {cross_off_prime<0>, cross_off_prime<1>, cross_off_prime<2>, cross_off_prime<3>,
-                                    cross_off_prime<4>, cross_off_prime<5>, cross_off_prime<6>, cross_off_prime<7>};
 
 }  // namespace
 
@@ -103,7 +113,7 @@ void cross_off_bucket(std::uint8_t* segment, std::uint64_t bytes, std::uint64_t 
     std::uint64_t b = e.offset_wheel >> 3;
     unsigned i = e.offset_wheel & 7;
     for (; b < bytes; i = (i + 1) & 7) {  // a large prime rarely hits a segment twice
-      segment[b] &= static_cast<std::uint8_t>(~(1u << kBit[c][i]));
+      segment[b] &= kClear[c][i];
       b += a * kGap[i] + kStepCarry[c][i];
     }
     // b < segment_bytes here means past the end of the last, partial segment: dropped.
@@ -114,14 +124,19 @@ void cross_off_bucket(std::uint8_t* segment, std::uint64_t bytes, std::uint64_t 
   buckets[index].clear();
 }
 
-void cross_off(std::uint8_t* segment, std::uint64_t bytes, std::span<SievingPrime> primes) {
-  for (SievingPrime& sp : primes) {
-    if (sp.next >= bytes) {
-      if (sp.next != kNever) sp.next -= bytes;
-      continue;
-    }
-    kByClass[wheel::kBitOf[sp.prime % 30]](segment, bytes, sp);
-  }
+void PrimesByClass::add(const SievingPrime& sp) {
+  if (sp.next != kNever) groups[wheel::kBitOf[sp.prime % 30]].push_back(sp);
+}
+
+void cross_off(std::uint8_t* segment, std::uint64_t bytes, PrimesByClass& primes) {
+  cross_off_group<0>(segment, bytes, primes.groups[0]);
+  cross_off_group<1>(segment, bytes, primes.groups[1]);
+  cross_off_group<2>(segment, bytes, primes.groups[2]);
+  cross_off_group<3>(segment, bytes, primes.groups[3]);
+  cross_off_group<4>(segment, bytes, primes.groups[4]);
+  cross_off_group<5>(segment, bytes, primes.groups[5]);
+  cross_off_group<6>(segment, bytes, primes.groups[6]);
+  cross_off_group<7>(segment, bytes, primes.groups[7]);
 }
 
 }  // namespace volley::kernels

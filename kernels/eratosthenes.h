@@ -1,7 +1,7 @@
 #pragma once
 // Crossing off the multiples of sieving primes in one segment of a mod-30 wheel sieve.
+#include <array>
 #include <cstdint>
-#include <span>
 #include <vector>
 
 namespace volley::kernels {
@@ -37,8 +37,17 @@ void enqueue(Buckets& buckets, std::uint64_t segment_bytes, const SievingPrime& 
 void cross_off_bucket(std::uint8_t* segment, std::uint64_t bytes, std::uint64_t segment_bytes, std::size_t index,
                       Buckets& buckets);
 
+/// Sieving primes grouped by residue class (group c holds the primes p with p mod 30 =
+/// kResidues[c]), so that the crossing-off loop, specialised per class, is chosen once per
+/// group instead of once per prime.
+struct PrimesByClass {
+  /// Adds a prime; a prime whose next multiple is past 2^64 - 1 has nothing to cross off.
+  void add(const SievingPrime& sp);
+  std::array<std::vector<SievingPrime>, 8> groups;
+};
+
 /// Clears the bits of every multiple of every prime within bytes [0, bytes) of `segment`,
 /// then moves each prime's `next` on to be relative to the following segment.
-void cross_off(std::uint8_t* segment, std::uint64_t bytes, std::span<SievingPrime> primes);
+void cross_off(std::uint8_t* segment, std::uint64_t bytes, PrimesByClass& primes);
 
 }  // namespace volley::kernels

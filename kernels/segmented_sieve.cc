@@ -34,8 +34,8 @@ SegmentedSieve::SegmentedSieve(std::int64_t target, std::span<const std::uint32_
       enqueue(buckets_, segment_bytes, first_multiple(p, lo, base));
       continue;
     }
-    primes_.push_back(first_multiple(p, lo, base));
-    small_ += p < block_bytes / 4;  // at least ~32 hits per block: worth the visit
+    // At least ~32 hits per block: worth the visit of every block.
+    (p < block_bytes / 4 ? small_ : medium_).add(first_multiple(p, lo, base));
   }
 }
 
@@ -47,10 +47,9 @@ void SegmentedSieve::run(Visit&& visit) {
   for (std::uint64_t start = first; start <= last; start += segment_bytes_) {
     const std::uint64_t n = std::min(segment_bytes_, last - start + 1);
     PreSieve::instance().fill(target_, segment.data(), start, n);
-    const std::span<SievingPrime> small(primes_.data(), small_);
     for (std::uint64_t block = 0; block < n; block += block_bytes_)
-      cross_off(segment.data() + block, std::min(block_bytes_, n - block), small);
-    cross_off(segment.data(), n, std::span<SievingPrime>(primes_).subspan(small_));
+      cross_off(segment.data() + block, std::min(block_bytes_, n - block), small_);
+    cross_off(segment.data(), n, medium_);
     cross_off_bucket(segment.data(), n, segment_bytes_, (start - first) / segment_bytes_, buckets_);
     if (start == first) segment[0] &= static_cast<std::uint8_t>(~residues_below(lo_ - 30 * first));
     if (start + n - 1 == last) segment[n - 1] &= residues_below(hi_ - 30 * last);

@@ -34,8 +34,8 @@ class SegmentedSieve {
 
   std::int64_t target_;
   std::uint64_t lo_, hi_, segment_bytes_, block_bytes_;
-  std::vector<SievingPrime> primes_;
-  std::size_t small_ = 0;  // primes_[0, small_) are crossed off block by block
+  PrimesByClass small_;   // crossed off block by block
+  PrimesByClass medium_;  // crossed off segment by segment
   Buckets buckets_;        // one per segment of the run
 };
 
