@@ -4,27 +4,16 @@
 // partial turn is entered at its wheel index through a switch (Duff's device).
 #include "kernels/eratosthenes.h"
 
-#include <array>
-#include <limits>
+#include <algorithm>
 
 #include "kernels/wheel.h"
 
 namespace volley::kernels {
 namespace {
 
-using wheel::kBit;
 using wheel::kCarry;
+using wheel::kClear;
 using wheel::kResidues;
-
-constexpr std::uint64_t kNever = std::numeric_limits<std::uint64_t>::max();
-
-// The mask that clears the bit of kBit[c][i].
-constexpr auto kClear = [] {
-  std::array<std::array<std::uint8_t, 8>, 8> masks{};
-  for (int c = 0; c < 8; ++c)
-    for (int i = 0; i < 8; ++i) masks[c][i] = static_cast<std::uint8_t>(~(1u << kBit[c][i]));
-  return masks;
-}();
 
 // Crosses off the multiples of the primes of class C (all p = 30a + kResidues[C]).
 template <int C>
@@ -75,18 +64,6 @@ void cross_off_group(std::uint8_t* segment, std::uint64_t bytes, std::vector<Sie
   }
 }
 
-// Bytes from the multiple at wheel index i to the next one are a * kGap[i] + kStepCarry[c][i]
-// for p = 30a + kResidues[c].
-constexpr std::uint32_t kGap[8] = {6, 4, 2, 4, 2, 4, 6, 2};
-constexpr auto kStepCarry = [] {
-  std::array<std::array<std::uint32_t, 8>, 8> carry{};
-  for (int c = 0; c < 8; ++c)
-    for (int i = 0; i < 8; ++i)
-      carry[c][i] = (i == 7 ? kResidues[c] + kCarry[c][0] : kCarry[c][i + 1]) - kCarry[c][i];
-  return carry;
-}();
-
-
 }  // namespace
 
 SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint64_t base) {
@@ -95,37 +72,12 @@ SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint6
   const auto next = wheel::kNext[q % 30];
   q += next.distance;
   const auto multiple = static_cast<unsigned __int128>(p) * q;
-  if (multiple > kNever) return {prime, 0, kNever};
+  if (multiple > kNoMultiple) return {prime, 0, kNoMultiple};
   return {prime, next.index & 7u, static_cast<std::uint64_t>(multiple) / 30 - base};
 }
 
-void enqueue(Buckets& buckets, std::uint64_t segment_bytes, const SievingPrime& sp) {
-  if (sp.next == kNever || sp.next / segment_bytes >= buckets.size()) return;
-  const auto a_class = static_cast<std::uint32_t>((sp.prime / 30) << 3 | wheel::kBitOf[sp.prime % 30]);
-  buckets[sp.next / segment_bytes].push_back({a_class, static_cast<std::uint32_t>((sp.next % segment_bytes) << 3 | sp.wheel)});
-}
-
-void cross_off_bucket(std::uint8_t* segment, std::uint64_t bytes, std::uint64_t segment_bytes, std::size_t index,
-                      Buckets& buckets) {
-  for (const BucketEntry e : buckets[index]) {
-    const std::uint64_t a = e.a_class >> 3;
-    const unsigned c = e.a_class & 7;
-    std::uint64_t b = e.offset_wheel >> 3;
-    unsigned i = e.offset_wheel & 7;
-    for (; b < bytes; i = (i + 1) & 7) {  // a large prime rarely hits a segment twice
-      segment[b] &= kClear[c][i];
-      b += a * kGap[i] + kStepCarry[c][i];
-    }
-    // b < segment_bytes here means past the end of the last, partial segment: dropped.
-    const std::size_t next = index + b / segment_bytes;
-    if (next > index && next < buckets.size())
-      buckets[next].push_back({e.a_class, static_cast<std::uint32_t>((b % segment_bytes) << 3 | i)});
-  }
-  buckets[index].clear();
-}
-
 void PrimesByClass::add(const SievingPrime& sp) {
-  if (sp.next != kNever) groups[wheel::kBitOf[sp.prime % 30]].push_back(sp);
+  if (sp.next != kNoMultiple) groups[wheel::kBitOf[sp.prime % 30]].push_back(sp);
 }
 
 void cross_off(std::uint8_t* segment, std::uint64_t bytes, PrimesByClass& primes) {

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <stdexcept>
 
 #include "kernels/presieve.h"
 #include "kernels/sieve_bits.h"
@@ -24,14 +25,21 @@ std::uint8_t residues_below(std::uint64_t offset) {
 
 SegmentedSieve::SegmentedSieve(std::int64_t target, std::span<const std::uint32_t> primes, std::uint64_t lo,
                                std::uint64_t hi, std::uint64_t segment_bytes, std::uint64_t block_bytes)
-    : target_(target), lo_(lo), hi_(hi), segment_bytes_(segment_bytes), block_bytes_(block_bytes) {
+    : target_(target),
+      lo_(lo),
+      hi_(hi),
+      segment_bytes_(segment_bytes),
+      block_bytes_(block_bytes),
+      large_(lo < hi ? ((hi - 1) / 30 - lo / 30) / segment_bytes + 1 : 0,
+             static_cast<unsigned>(std::countr_zero(segment_bytes)), primes.empty() ? 0 : primes.back()) {
+  if (!std::has_single_bit(segment_bytes)) throw std::logic_error("SegmentedSieve: segment_bytes must be a power of two");
   if (lo >= hi) return;
   const std::uint64_t base = lo / 30;
-  buckets_.resize(((hi - 1) / 30 - base) / segment_bytes + 1);
   for (const std::uint32_t p : primes) {
     if (static_cast<std::uint64_t>(p) * p >= hi) break;  // p^2 beyond the range: never needed
     if (p > segment_bytes) {
-      enqueue(buckets_, segment_bytes, first_multiple(p, lo, base));
+      has_large_ = true;
+      large_.enqueue(first_multiple(p, lo, base));
       continue;
     }
     // At least ~32 hits per block: worth the visit of every block.
@@ -43,14 +51,15 @@ template <typename Visit>
 void SegmentedSieve::run(Visit&& visit) {
   if (lo_ >= hi_) return;
   const std::uint64_t first = lo_ / 30, last = (hi_ - 1) / 30;  // bytes holding lo and hi - 1
-  std::vector<std::uint8_t> segment(std::min(segment_bytes_, last - first + 1));
+  // The bucket sieve writes anywhere in a whole segment, even past the end of the last one.
+  std::vector<std::uint8_t> segment(has_large_ ? segment_bytes_ : std::min(segment_bytes_, last - first + 1));
   for (std::uint64_t start = first; start <= last; start += segment_bytes_) {
     const std::uint64_t n = std::min(segment_bytes_, last - start + 1);
     PreSieve::instance().fill(target_, segment.data(), start, n);
     for (std::uint64_t block = 0; block < n; block += block_bytes_)
       cross_off(segment.data() + block, std::min(block_bytes_, n - block), small_);
     cross_off(segment.data(), n, medium_);
-    cross_off_bucket(segment.data(), n, segment_bytes_, (start - first) / segment_bytes_, buckets_);
+    large_.cross_off(segment.data(), (start - first) / segment_bytes_);
     if (start == first) segment[0] &= static_cast<std::uint8_t>(~residues_below(lo_ - 30 * first));
     if (start + n - 1 == last) segment[n - 1] &= residues_below(hi_ - 30 * last);
     visit(segment.data(), start, n);

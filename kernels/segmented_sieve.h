@@ -5,6 +5,7 @@
 #include <span>
 #include <vector>
 
+#include "kernels/bucket_sieve.h"
 #include "kernels/eratosthenes.h"
 
 namespace volley::kernels {
@@ -12,7 +13,7 @@ namespace volley::kernels {
 class SegmentedSieve {
  public:
   /// `primes`: every prime from 257 up to at least sqrt(hi - 1), ascending.
-  /// Segments of `segment_bytes` (about the L2 cache, at most 2^28); primes below a quarter
+  /// Segments of `segment_bytes` (a power of two about the L2 cache, at most 2^28); primes below a quarter
   /// of `block_bytes` (about the L1 cache) cross off one block at a time, so their many hits
   /// stay in L1; larger primes, with few hits per block, cross off whole segments; primes
   /// above the segment size wait in the bucket of the next segment they hit.
@@ -36,7 +37,8 @@ class SegmentedSieve {
   std::uint64_t lo_, hi_, segment_bytes_, block_bytes_;
   PrimesByClass small_;   // crossed off block by block
   PrimesByClass medium_;  // crossed off segment by segment
-  Buckets buckets_;        // one per segment of the run
+  BucketSieve large_;     // primes above the segment size
+  bool has_large_ = false;
 };
 
 /// The primes in [257, limit] (limit < 2^32), ascending: the sieving primes of ranges up to

@@ -62,5 +62,12 @@ inline constexpr auto kBit = [] {
     for (int i = 0; i < 8; ++i) bits[c][i] = static_cast<std::uint8_t>(bit_of(kResidues[c] * kResidues[i] % 30));
   return bits;
 }();
+/// The mask that clears the bit of kBit[c][i].
+inline constexpr auto kClear = [] {
+  std::array<std::array<std::uint8_t, 8>, 8> masks{};
+  for (int c = 0; c < 8; ++c)
+    for (int i = 0; i < 8; ++i) masks[c][i] = static_cast<std::uint8_t>(~(1u << kBit[c][i]));
+  return masks;
+}();
 
 }  // namespace volley::kernels::wheel

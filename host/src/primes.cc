@@ -1,6 +1,7 @@
 // count_primes, primes_in, for_each_prime and the batch is_prime: the range is cut into
 // fixed chunks (aligned to the wheel, independent of the thread count) that the Pool sieves.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -41,9 +42,9 @@ std::uint64_t isqrt(std::uint64_t n) {
 }
 
 // Segments half the L2 cache (so the segment and the pre-sieve patterns stay near the
-// core), crossed off by small primes in blocks of the L1 cache.
+// core), rounded down to a power of two, crossed off by small primes in blocks of the L1 cache.
 std::uint64_t segment_bytes() {
-  static const std::uint64_t bytes = std::clamp<std::uint64_t>(detail::l2_cache_bytes() / 2, 32 << 10, 1 << 20);
+  static const std::uint64_t bytes = std::bit_floor(std::clamp<std::uint64_t>(detail::l2_cache_bytes() / 2, 32 << 10, 1 << 20));
   return bytes;
 }
 std::uint64_t block_bytes() {  // 32 KiB measured best here with a 48 KiB L1

@@ -1,0 +1,83 @@
+#include "kernels/bucket_sieve.h"
+
+#include <array>
+#include <stdexcept>
+
+#include "kernels/wheel.h"
+
+namespace volley::kernels {
+namespace {
+
+// For wheel index w = c * 8 + i (a prime p = 30a + kResidues[c] at its multiplier's index
+// i): the mask that clears the multiple's bit, the distance to the next multiple as
+// a * gap + carry bytes, and the next wheel index.
+struct Step {
+  std::uint8_t clear, gap, carry, next;
+};
+constexpr auto kSteps = [] {
+  std::array<Step, 64> steps{};
+  for (int c = 0; c < 8; ++c)
+    for (int i = 0; i < 8; ++i) {
+      const std::uint32_t carry_next = i == 7 ? wheel::kResidues[c] + wheel::kCarry[c][0] : wheel::kCarry[c][i + 1];
+      steps[c * 8 + i] = {wheel::kClear[c][i], static_cast<std::uint8_t>(wheel::kGaps[i]),
+                          static_cast<std::uint8_t>(carry_next - wheel::kCarry[c][i]),
+                          static_cast<std::uint8_t>(c * 8 + (i + 1) % 8)};
+    }
+  return steps;
+}();
+
+}  // namespace
+
+BucketSieve::BucketSieve(std::size_t segments, unsigned segment_shift, std::uint32_t max_prime)
+    : shift_(segment_shift), segments_(segments) {
+  if (segment_shift > 26) throw std::logic_error("BucketSieve: segments of at most 2^26 bytes");
+  // The farthest jump, a * 6 + carry bytes, spans at most this many segments.
+  const std::uint64_t max_jump = (std::uint64_t{max_prime} / 30 * 6 + 6) >> shift_;
+  cursors_.assign(segments + max_jump + 1, nullptr);
+}
+
+BucketSieve::Entry* BucketSieve::new_block(Entry* full) {
+  Block* block = free_;
+  if (block != nullptr) {
+    free_ = block->next;
+  } else {
+    blocks_.push_back(std::make_unique<Block>());
+    block = blocks_.back().get();
+  }
+  // A full cursor points one past its block: its block holds the entry before it.
+  block->next = full == nullptr ? nullptr
+                                : reinterpret_cast<Block*>(reinterpret_cast<std::uintptr_t>(full - 1) & ~(kBlockBytes - 1));
+  return block->entries;
+}
+
+void BucketSieve::enqueue(const SievingPrime& sp) {
+  if (sp.next == kNoMultiple || (sp.next >> shift_) >= segments_) return;
+  const std::uint64_t offset = sp.next & ((std::uint64_t{1} << shift_) - 1);
+  push(sp.next >> shift_, {sp.prime / 30, static_cast<std::uint32_t>(offset << 6 | wheel::kBitOf[sp.prime % 30] << 3 |
+                                                                   sp.wheel)});
+}
+
+void BucketSieve::cross_off(std::uint8_t* segment, std::size_t index) {
+  const std::uint64_t mask = (std::uint64_t{1} << shift_) - 1;
+  // Primes that hit this segment again rejoin its bucket: repeat until it stays empty.
+  while (Entry* end = cursors_[index]) {
+    cursors_[index] = nullptr;
+    auto* block = reinterpret_cast<Block*>(reinterpret_cast<std::uintptr_t>(end - 1) & ~(kBlockBytes - 1));
+    while (block != nullptr) {
+      for (const Entry* e = block->entries; e != end; ++e) {
+        const Step step = kSteps[e->offset_wheel & 63];
+        std::uint64_t b = e->offset_wheel >> 6;
+        segment[b] &= step.clear;
+        b += std::uint64_t{e->a} * step.gap + step.carry;
+        push(index + (b >> shift_), {e->a, static_cast<std::uint32_t>((b & mask) << 6 | step.next)});
+      }
+      Block* const done = block;
+      block = block->next;
+      if (block != nullptr) end = std::end(block->entries);  // older blocks are full
+      done->next = free_;
+      free_ = done;
+    }
+  }
+}
+
+}  // namespace volley::kernels

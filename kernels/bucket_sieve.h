@@ -1,0 +1,62 @@
+#pragma once
+// The bucket sieve for large primes (above the segment size, so few hits per segment): each
+// prime waits in the bucket of the segment of its next multiple, crosses that one multiple
+// off when the segment comes, and moves on to the bucket of its following multiple.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "kernels/eratosthenes.h"
+
+namespace volley::kernels {
+
+class BucketSieve {
+ public:
+  /// A run of `segments` segments of 2^segment_shift bytes each (segment_shift <= 26), for
+  /// primes up to `max_prime`.
+  BucketSieve(std::size_t segments, unsigned segment_shift, std::uint32_t max_prime);
+
+  /// Queues the prime's first multiple (`next` relative to the run's first byte) in the
+  /// bucket of its segment; multiples past the run are dropped.
+  void enqueue(const SievingPrime& sp);
+
+  /// Crosses off the multiples queued for segment `index`, which must hold 2^segment_shift
+  /// bytes even when fewer are valid (the last segment), and queues each prime's next
+  /// multiple in the bucket of its segment.
+  void cross_off(std::uint8_t* segment, std::size_t index);
+
+ private:
+  /// A prime p = 30a + kResidues[c], and its multiple's byte within the segment * 64 + the
+  /// wheel index c * 8 + i (no division on the hot path).
+  struct Entry {
+    std::uint32_t a;
+    std::uint32_t offset_wheel;
+  };
+  // A bucket is a list of blocks aligned to their size, so that a write cursor at the end
+  // of its block is recognised by its address; each block is recycled as soon as its
+  // segment is done, so the store holds about one entry per prime and stays warm.
+  static constexpr std::size_t kBlockBytes = 8192;
+  struct alignas(kBlockBytes) Block {
+    Block* next;
+    Entry entries[(kBlockBytes - sizeof(Block*)) / sizeof(Entry)];
+  };
+  static_assert(sizeof(Block) == kBlockBytes);
+
+  void push(std::size_t segment, Entry e) {
+    Entry*& cursor = cursors_[segment];
+    if ((reinterpret_cast<std::uintptr_t>(cursor) & (kBlockBytes - 1)) == 0) cursor = new_block(cursor);
+    *cursor++ = e;
+  }
+  // A fresh block in front of the bucket whose cursor is `full` (null: an empty bucket).
+  Entry* new_block(Entry* full);
+
+  unsigned shift_;
+  std::size_t segments_;
+  // Per segment, and per segment a prime can jump to past the run (their entries are never
+  // read): the cursor after the newest entry, or null.
+  std::vector<Entry*> cursors_;
+  Block* free_ = nullptr;                       // recycled blocks
+  std::vector<std::unique_ptr<Block>> blocks_;  // owns every block
+};
+
+}  // namespace volley::kernels
