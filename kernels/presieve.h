@@ -1,6 +1,7 @@
 #pragma once
 // Pre-sieving: a segment starts as a copy of precomputed wheel bytes from which the
 // multiples of the primes 7..251 are already gone, so those primes are never crossed off.
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -11,16 +12,26 @@ class PreSieve {
   /// Primes up to this one are removed by the patterns (the primes themselves included).
   static constexpr std::uint32_t kLargestPrime = 251;
 
-  /// The shared instance (built on first use, about 1.3 MB).
+  /// The shared instance (built on first use, about 400 KB).
   static const PreSieve& instance();
 
   /// Writes bytes [first, first + n) of the pre-sieved wheel (absolute byte indices) to dst.
   void fill(std::int64_t target, std::uint8_t* dst, std::uint64_t first, std::uint64_t n) const;
 
+  /// Bytes merged at a time.
+  static constexpr std::uint64_t kStep = 4096;
+  /// The pre-sieved wheel bytes of a group of primes: `period` bytes (a multiple of the
+  /// product of the primes, at least kStep) and kStep more, repeating them.
+  struct Pattern {
+    std::uint64_t period;
+    std::vector<std::uint8_t> bytes;
+  };
+
  private:
+  static constexpr std::size_t kMaxPatterns = 32;
   PreSieve();
-  // Groups of primes whose product (the pattern's period in bytes) stays cache-sized.
-  std::vector<std::vector<std::uint8_t>> patterns_;
+  // Groups of primes whose product stays cache-sized.
+  std::vector<Pattern> patterns_;
 };
 
 }  // namespace volley::kernels

@@ -93,7 +93,7 @@ void SegmentedSieve::write_bytes(std::uint8_t* out) {
 
 std::vector<std::uint32_t> sieving_primes(std::uint64_t limit) {
   std::vector<std::uint32_t> out;
-  if (limit < 257) return out;
+  if (limit <= PreSieve::kLargestPrime) return out;
   // Odd numbers only: index k stands for 2k + 1. Small primes up to sqrt(limit) first.
   const auto root = static_cast<std::uint64_t>(std::sqrt(static_cast<double>(limit))) + 1;
   std::vector<std::uint8_t> small(root / 2 + 1, 1);
@@ -107,7 +107,8 @@ std::vector<std::uint32_t> sieving_primes(std::uint64_t limit) {
   constexpr std::uint64_t kWindow = std::uint64_t{1} << 18;  // odd numbers per window
   std::vector<std::uint8_t> window(kWindow);
   const std::uint64_t stop = (limit - 1) / 2 + 1;  // one past the index of the largest odd <= limit
-  for (std::uint64_t start = 128; start < stop; start += kWindow) {  // 2 * 128 + 1 = 257
+  // From the first odd number above the pre-sieved primes.
+  for (std::uint64_t start = PreSieve::kLargestPrime / 2 + 1; start < stop; start += kWindow) {
     const std::uint64_t end = std::min(stop, start + kWindow);
     std::fill(window.begin(), window.end(), 1);
     for (const std::uint64_t p : base) {

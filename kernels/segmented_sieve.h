@@ -1,5 +1,6 @@
 #pragma once
-// A segmented sieve of Eratosthenes over one range [lo, hi) with lo >= 257, on the mod-30
+// A segmented sieve of Eratosthenes over one range [lo, hi) with lo above the pre-sieved
+// primes (PreSieve::kLargestPrime), on the mod-30
 // wheel: each segment is pre-sieved, crossed off by the sieving primes, then read out.
 #include <cstdint>
 #include <span>
@@ -12,7 +13,7 @@ namespace volley::kernels {
 
 class SegmentedSieve {
  public:
-  /// `primes`: every prime from 257 up to at least sqrt(hi - 1), ascending.
+  /// `primes`: every prime above PreSieve::kLargestPrime up to at least sqrt(hi - 1), ascending.
   /// Segments of `segment_bytes` (a power of two about the L2 cache, at most 2^28); primes below a quarter
   /// of `block_bytes` (about the L1 cache) cross off one block at a time, so their many hits
   /// stay in L1; larger primes, with few hits per block, cross off whole segments; primes
@@ -41,7 +42,7 @@ class SegmentedSieve {
   bool has_large_ = false;
 };
 
-/// The primes in [257, limit] (limit < 2^32), ascending: the sieving primes of ranges up to
+/// The primes in (PreSieve::kLargestPrime, limit] (limit < 2^32), ascending: the sieving primes of ranges up to
 /// (limit + 1)^2. O(limit) time, O(sqrt(limit)) memory besides the result.
 std::vector<std::uint32_t> sieving_primes(std::uint64_t limit);
 

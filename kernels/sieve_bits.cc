@@ -13,12 +13,31 @@ HWY_BEFORE_NAMESPACE();
 namespace volley::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
-void AndBytes(std::uint8_t* dst, const std::uint8_t* src, std::uint64_t n) {
+void AndStreams(std::uint8_t* dst, const std::uint8_t* const* srcs, std::size_t count, std::uint64_t n) {
   const hn::ScalableTag<std::uint8_t> d;
   const std::uint64_t lanes = hn::Lanes(d);
   std::uint64_t i = 0;
-  for (; i + lanes <= n; i += lanes) hn::StoreU(hn::And(hn::LoadU(d, dst + i), hn::LoadU(d, src + i)), d, dst + i);
-  for (; i < n; ++i) dst[i] &= src[i];
+  for (; i + 4 * lanes <= n; i += 4 * lanes) {  // four vectors per stream pointer read
+    const std::uint8_t* s = srcs[0] + i;
+    auto v0 = hn::LoadU(d, s), v1 = hn::LoadU(d, s + lanes), v2 = hn::LoadU(d, s + 2 * lanes),
+         v3 = hn::LoadU(d, s + 3 * lanes);
+    for (std::size_t g = 1; g < count; ++g) {
+      s = srcs[g] + i;
+      v0 = hn::And(v0, hn::LoadU(d, s));
+      v1 = hn::And(v1, hn::LoadU(d, s + lanes));
+      v2 = hn::And(v2, hn::LoadU(d, s + 2 * lanes));
+      v3 = hn::And(v3, hn::LoadU(d, s + 3 * lanes));
+    }
+    hn::StoreU(v0, d, dst + i);
+    hn::StoreU(v1, d, dst + i + lanes);
+    hn::StoreU(v2, d, dst + i + 2 * lanes);
+    hn::StoreU(v3, d, dst + i + 3 * lanes);
+  }
+  for (; i < n; ++i) {
+    std::uint8_t v = srcs[0][i];
+    for (std::size_t g = 1; g < count; ++g) v &= srcs[g][i];
+    dst[i] = v;
+  }
 }
 
 std::uint64_t CountBits(const std::uint8_t* bytes, std::uint64_t n) {
@@ -42,11 +61,12 @@ HWY_AFTER_NAMESPACE();
 #include "kernels/dispatch.h"
 
 namespace volley {
-HWY_EXPORT(AndBytes);
+HWY_EXPORT(AndStreams);
 HWY_EXPORT(CountBits);
 
-void kernels::and_bytes(std::int64_t target, std::uint8_t* dst, const std::uint8_t* src, std::uint64_t n) {
-  VOLLEY_DISPATCH(AndBytes, target)(dst, src, n);
+void kernels::and_streams(std::int64_t target, std::uint8_t* dst, const std::uint8_t* const* srcs, std::size_t count,
+                          std::uint64_t n) {
+  VOLLEY_DISPATCH(AndStreams, target)(dst, srcs, count, n);
 }
 std::uint64_t kernels::count_bits(std::int64_t target, const std::uint8_t* bytes, std::uint64_t n) {
   return VOLLEY_DISPATCH(CountBits, target)(bytes, n);

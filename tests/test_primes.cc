@@ -65,8 +65,9 @@ TEST_CASE("edge ranges: empty, one number, around 2^32, up to 2^64 - 1") {
   CHECK(primes_in(kMax, kMax).empty());
   CHECK(count_primes(7, 8) == 1);
   CHECK(count_primes(8, 9) == 0);
-  CHECK(count_primes(257, 258) == 1);  // the first sieved prime
-  CHECK(count_primes(251, 252) == 1);  // the last pre-sieved one
+  CHECK(count_primes(1021, 1022) == 1);  // the last prime below the sieved range
+  CHECK(count_primes(1024, 1032) == 1);  // the first sieved prime, 1031
+  CHECK(count_primes(1000, 1100) == 16);
   CHECK(count_primes(4'294'967'291, 4'294'967'292) == 1);  // largest prime below 2^32
   CHECK(count_primes(4'294'867'296, 4'295'067'296) == 8938);
   CHECK(count_primes(kMax - 10'000, kMax) == 218);

@@ -1,6 +1,7 @@
 // count_primes, primes_in, for_each_prime and the batch is_prime: the range is cut into
 // fixed chunks (aligned to the wheel, independent of the thread count) that the Pool sieves.
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -20,11 +21,22 @@ namespace {
 
 using u128 = unsigned __int128;
 
-constexpr std::uint64_t kFirstSieved = kernels::PreSieve::kLargestPrime + 6;  // 257, the next prime
-constexpr std::uint32_t kSmallPrimes[] = {2,   3,   5,   7,   11,  13,  17,  19,  23,  29,  31,  37,  41,  43,
-                                          47,  53,  59,  61,  67,  71,  73,  79,  83,  89,  97,  101, 103, 107,
-                                          109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181,
-                                          191, 193, 197, 199, 211, 223, 227, 229, 233, 239, 241, 251};
+// Numbers below this are looked up in kSmallPrimes, the rest sieved.
+constexpr std::uint64_t kFirstSieved = 1024;
+static_assert(kFirstSieved > kernels::PreSieve::kLargestPrime);
+constexpr bool is_small_prime(std::uint32_t n) {
+  for (std::uint32_t d = 2; d * d <= n; ++d)
+    if (n % d == 0) return false;
+  return n >= 2;
+}
+constexpr auto kSmallPrimes = [] {
+  std::array<std::uint32_t, 172> primes{};  // pi(1024) = 172
+  std::size_t k = 0;
+  for (std::uint32_t n = 2; n < static_cast<std::uint32_t>(kFirstSieved); ++n)
+    if (is_small_prime(n)) primes.at(k++) = n;
+  if (k != primes.size()) throw "kSmallPrimes: wrong size";
+  return primes;
+}();
 constexpr std::uint64_t kSegmentsPerChunk = 16;
 constexpr std::uint64_t kMaxU64 = std::numeric_limits<std::uint64_t>::max();
 
