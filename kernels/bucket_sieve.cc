@@ -41,7 +41,7 @@ BucketSieve::Entry* BucketSieve::new_block(Entry* full) {
   if (block != nullptr) {
     free_ = block->next;
   } else {
-    blocks_.push_back(std::make_unique<Block>());
+    blocks_.push_back(std::unique_ptr<Block>(new Block));  // uninitialised: entries are written before read
     block = blocks_.back().get();
   }
   // A full cursor points one past its block: its block holds the entry before it.

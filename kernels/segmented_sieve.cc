@@ -13,6 +13,9 @@
 namespace volley::kernels {
 namespace {
 
+// Sizes for sieving the sieving primes: small enough for any cache (the primes are few).
+constexpr std::uint64_t kSievingPrimesSegment = 256 << 10, kSievingPrimesBlock = 16 << 10;
+
 // Bits of the wheel residues below `offset` (0..30) within a byte.
 std::uint8_t residues_below(std::uint64_t offset) {
   std::uint8_t mask = 0;
@@ -72,18 +75,18 @@ std::uint64_t SegmentedSieve::count() {
   return total;
 }
 
-void SegmentedSieve::append_primes(std::vector<std::uint64_t>& out) {
+template <typename T>
+void SegmentedSieve::append_primes(std::vector<T>& out) {
   run([&](const std::uint8_t* bytes, std::uint64_t first, std::uint64_t n) {
-    for (std::uint64_t i = 0; i < n; i += 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, bytes + i, std::min<std::uint64_t>(8, n - i));
-      for (; word != 0; word &= word - 1) {
-        const int bit = std::countr_zero(word);
-        out.push_back(30 * (first + i + static_cast<std::uint64_t>(bit / 8)) + wheel::kResidues[bit % 8]);
-      }
-    }
+    const std::size_t old = out.size(), count = count_bits(target_, bytes, n);
+    out.resize(old + count + kExtractSlack);
+    extract_numbers(target_, bytes, n, first, out.data() + old);
+    out.resize(old + count);
   });
 }
+
+template void SegmentedSieve::append_primes(std::vector<std::uint32_t>&);
+template void SegmentedSieve::append_primes(std::vector<std::uint64_t>&);
 
 void SegmentedSieve::write_bytes(std::uint8_t* out) {
   run([&](const std::uint8_t* bytes, std::uint64_t first, std::uint64_t n) {
@@ -91,35 +94,21 @@ void SegmentedSieve::write_bytes(std::uint8_t* out) {
   });
 }
 
-std::vector<std::uint32_t> sieving_primes(std::uint64_t limit) {
+std::vector<std::uint32_t> sieving_primes(std::int64_t target, std::uint64_t limit) {
   std::vector<std::uint32_t> out;
   if (limit <= PreSieve::kLargestPrime) return out;
-  // Odd numbers only: index k stands for 2k + 1. Small primes up to sqrt(limit) first.
+  // This sieve's own sieving primes, up to sqrt(limit) < 2^16, from a plain odd-only sieve.
   const auto root = static_cast<std::uint64_t>(std::sqrt(static_cast<double>(limit))) + 1;
-  std::vector<std::uint8_t> small(root / 2 + 1, 1);
-  std::vector<std::uint64_t> base;
-  for (std::uint64_t k = 1; k < small.size(); ++k) {
-    if (!small[k]) continue;
-    const std::uint64_t p = 2 * k + 1;
-    base.push_back(p);
-    for (std::uint64_t m = p * p / 2; m < small.size(); m += p) small[m] = 0;
+  std::vector<std::uint8_t> odd(root / 2 + 1, 1);  // odd[k] stands for 2k + 1
+  std::vector<std::uint32_t> base;
+  for (std::uint64_t k = 1; k < odd.size(); ++k) {
+    if (!odd[k]) continue;
+    if (2 * k + 1 > PreSieve::kLargestPrime) base.push_back(static_cast<std::uint32_t>(2 * k + 1));
+    for (std::uint64_t m = (2 * k + 1) * (2 * k + 1) / 2; m < odd.size(); m += 2 * k + 1) odd[m] = 0;
   }
-  constexpr std::uint64_t kWindow = std::uint64_t{1} << 18;  // odd numbers per window
-  std::vector<std::uint8_t> window(kWindow);
-  const std::uint64_t stop = (limit - 1) / 2 + 1;  // one past the index of the largest odd <= limit
-  // From the first odd number above the pre-sieved primes.
-  for (std::uint64_t start = PreSieve::kLargestPrime / 2 + 1; start < stop; start += kWindow) {
-    const std::uint64_t end = std::min(stop, start + kWindow);
-    std::fill(window.begin(), window.end(), 1);
-    for (const std::uint64_t p : base) {
-      if (p * p > 2 * end) break;
-      std::uint64_t m = std::max(p * p, (2 * start + 1 + p - 1) / p * p);
-      if (m % 2 == 0) m += p;
-      for (m /= 2; m < end; m += p) window[m - start] = 0;
-    }
-    for (std::uint64_t k = start; k < end; ++k)
-      if (window[k - start]) out.push_back(static_cast<std::uint32_t>(2 * k + 1));
-  }
+  out.reserve(static_cast<std::size_t>(1.1 * static_cast<double>(limit) / std::log(static_cast<double>(limit))));
+  SegmentedSieve(target, base, PreSieve::kLargestPrime + 1, limit + 1, kSievingPrimesSegment, kSievingPrimesBlock)
+      .append_primes(out);
   return out;
 }
 

@@ -23,8 +23,10 @@ class SegmentedSieve {
 
   /// Number of primes in [lo, hi).
   std::uint64_t count();
-  /// Appends the primes in [lo, hi) to out, ascending.
-  void append_primes(std::vector<std::uint64_t>& out);
+  /// Appends the primes in [lo, hi) to out, ascending (T: std::uint32_t when hi <= 2^32,
+  /// or std::uint64_t).
+  template <typename T>
+  void append_primes(std::vector<T>& out);
   /// Writes the sieve bytes lo / 30 .. (hi - 1) / 30 to out: bit j of byte k is set iff
   /// 30k + kResidues[j] is a prime in [lo, hi).
   void write_bytes(std::uint8_t* out);
@@ -42,8 +44,9 @@ class SegmentedSieve {
   bool has_large_ = false;
 };
 
-/// The primes in (PreSieve::kLargestPrime, limit] (limit < 2^32), ascending: the sieving primes of ranges up to
-/// (limit + 1)^2. O(limit) time, O(sqrt(limit)) memory besides the result.
-std::vector<std::uint32_t> sieving_primes(std::uint64_t limit);
+/// The primes in (PreSieve::kLargestPrime, limit] (limit < 2^32), ascending: the sieving
+/// primes of ranges up to (limit + 1)^2. Sieved by this sieve itself, with segments sized
+/// for any cache; O(sqrt(limit)) memory besides the result.
+std::vector<std::uint32_t> sieving_primes(std::int64_t target, std::uint64_t limit);
 
 }  // namespace volley::kernels

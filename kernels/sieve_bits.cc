@@ -1,4 +1,5 @@
-// Pre-sieve pattern merging (AND of byte streams) and bit counting on every Highway target.
+// Pre-sieve pattern merging (AND of byte streams), bit counting and turning set bits into
+// the numbers they stand for, on every Highway target.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "kernels/sieve_bits.cc"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
@@ -8,6 +9,7 @@
 #include <cstring>
 
 #include "kernels/sieve_bits.h"
+#include "kernels/wheel.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace volley::HWY_NAMESPACE {
@@ -54,6 +56,38 @@ std::uint64_t CountBits(const std::uint8_t* bytes, std::uint64_t n) {
   return total;
 }
 
+// Bit i of a run of bytes, from the run's first byte, stands for 30 * (i / 8) + kResidues[i % 8]
+// more than 30 * that byte. A vector of N lanes takes N bits at once: their numbers are a
+// broadcast base plus these offsets, and CompressStore keeps the lanes whose bits are set.
+template <typename T>
+std::uint64_t ExtractNumbers(const std::uint8_t* bytes, std::uint64_t n, std::uint64_t first, T* out) {
+  const hn::ScalableTag<T> d;
+  const std::size_t lanes = hn::Lanes(d);
+  static_assert(HWY_MAX_BYTES / sizeof(T) <= 64, "a vector takes at most the 64 bits of a word");
+  T offsets[64 + 8];  // read from bit s % 8 of a byte, for N < 8 lanes
+  for (std::size_t i = 0; i < 64 + 8; ++i) offsets[i] = static_cast<T>(30 * (i / 8) + kernels::wheel::kResidues[i % 8]);
+  const std::uint64_t group = lanes >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << lanes) - 1;
+  std::uint64_t count = 0;
+  for (std::uint64_t i = 0; i < n; i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes + i, n - i < 8 ? n - i : 8);
+    for (std::size_t s = 0; word >> s != 0; s += lanes) {  // words hold few primes far from 0
+      const std::uint64_t bits = (word >> s) & group;      // little-endian, as LoadMaskBits reads
+      const auto numbers = hn::Add(hn::Set(d, static_cast<T>(30 * (first + i + s / 8))), hn::LoadU(d, offsets + s % 8));
+      count += hn::CompressStore(numbers, hn::LoadMaskBits(d, reinterpret_cast<const std::uint8_t*>(&bits)), d,
+                                 out + count);
+      if (s + lanes >= 64) break;
+    }
+  }
+  return count;
+}
+std::uint64_t ExtractNumbers32(const std::uint8_t* bytes, std::uint64_t n, std::uint64_t first, std::uint32_t* out) {
+  return ExtractNumbers(bytes, n, first, out);
+}
+std::uint64_t ExtractNumbers64(const std::uint8_t* bytes, std::uint64_t n, std::uint64_t first, std::uint64_t* out) {
+  return ExtractNumbers(bytes, n, first, out);
+}
+
 }  // namespace volley::HWY_NAMESPACE
 HWY_AFTER_NAMESPACE();
 
@@ -63,10 +97,20 @@ HWY_AFTER_NAMESPACE();
 namespace volley {
 HWY_EXPORT(AndStreams);
 HWY_EXPORT(CountBits);
+HWY_EXPORT(ExtractNumbers32);
+HWY_EXPORT(ExtractNumbers64);
 
 void kernels::and_streams(std::int64_t target, std::uint8_t* dst, const std::uint8_t* const* srcs, std::size_t count,
                           std::uint64_t n) {
   VOLLEY_DISPATCH(AndStreams, target)(dst, srcs, count, n);
+}
+std::uint64_t kernels::extract_numbers(std::int64_t target, const std::uint8_t* bytes, std::uint64_t n,
+                                       std::uint64_t first, std::uint32_t* out) {
+  return VOLLEY_DISPATCH(ExtractNumbers32, target)(bytes, n, first, out);
+}
+std::uint64_t kernels::extract_numbers(std::int64_t target, const std::uint8_t* bytes, std::uint64_t n,
+                                       std::uint64_t first, std::uint64_t* out) {
+  return VOLLEY_DISPATCH(ExtractNumbers64, target)(bytes, n, first, out);
 }
 std::uint64_t kernels::count_bits(std::int64_t target, const std::uint8_t* bytes, std::uint64_t n) {
   return VOLLEY_DISPATCH(CountBits, target)(bytes, n);

@@ -73,16 +73,30 @@ std::uint64_t count_small(std::uint64_t from, std::uint64_t to) {
       std::count_if(std::begin(kSmallPrimes), std::end(kSmallPrimes), [&](std::uint32_t p) { return p >= from && p < to; }));
 }
 
-// The part of [from, to) from 257 up, cut into fixed chunks (whole segments, aligned to the
-// wheel, independent of the thread count), each sieved on its own, or, for short ranges far
-// from 0, tested number by number.
+// How to cut a range: kLong (counts, bitmaps) makes each chunk long enough that sieving it
+// outweighs setting up every sieving prime for it (at least 4 bytes of sieve per prime, which
+// matters far from 0, where there are millions of them); kShort (lists) keeps chunks at
+// kSegmentsPerChunk segments, so that one chunk's primes stay few.
+enum class Chunks { kLong, kShort };
+
+// The part of [from, to) from kFirstSieved up, cut into fixed chunks (whole segments,
+// aligned to the wheel, independent of the thread count), each sieved on its own, or, for
+// short ranges far from 0, tested number by number.
 class RangeJob {
  public:
-  RangeJob(std::uint64_t from, std::uint64_t to, std::int64_t target)
+  RangeJob(std::uint64_t from, std::uint64_t to, std::int64_t target, Chunks chunks)
       : lo_(std::max(from, kFirstSieved)), hi_(to), target_(target), test_each_(lo_ < hi_ && test_each_number(lo_, hi_)) {
-    // Number-by-number ranges are short: cut them finer so that threads share them.
-    chunk_bytes_ = test_each_ ? std::max<std::uint64_t>(1, (hi_ - lo_) / 30 / 64 + 1) : segment_bytes() * kSegmentsPerChunk;
-    if (lo_ < hi_ && !test_each_) primes_ = kernels::sieving_primes(isqrt(hi_ - 1));
+    const std::uint64_t bytes = empty() ? 0 : (hi_ - 1) / 30 - lo_ / 30 + 1;
+    if (test_each_) {  // number-by-number ranges are short: cut them finer so that threads share them
+      chunk_bytes_ = bytes / 64 + 1;
+      return;
+    }
+    if (!empty()) primes_ = kernels::sieving_primes(target, isqrt(hi_ - 1));
+    chunk_bytes_ = segment_bytes() * kSegmentsPerChunk;
+    if (chunks == Chunks::kLong && 4 * primes_.size() > chunk_bytes_) {
+      const std::uint64_t n = (bytes + 4 * primes_.size() - 1) / (4 * primes_.size());  // then equal chunks
+      chunk_bytes_ = ((bytes + n - 1) / n + segment_bytes() - 1) / segment_bytes() * segment_bytes();
+    }
   }
 
   bool empty() const { return lo_ >= hi_; }
@@ -135,7 +149,7 @@ class RangeJob {
 
 std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
   check_range(from, to, "count_primes");
-  const RangeJob job(from, to, resolve_target(opts.target).bit);
+  const RangeJob job(from, to, resolve_target(opts.target).bit, Chunks::kLong);
   return count_small(from, to) + Pool(opts.threads).map_reduce(job.chunks(), [&](std::uint64_t c) { return job.count(c); },
                                                                std::plus<>(), std::uint64_t{0},
                                                                {.schedule = Schedule::Dynamic});
@@ -157,7 +171,7 @@ std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const
 void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<void(std::uint64_t)>& fn,
                     const RunOptions& opts) {
   check_range(from, to, "for_each_prime");
-  const RangeJob job(from, to, resolve_target(opts.target).bit);
+  const RangeJob job(from, to, resolve_target(opts.target).bit, Chunks::kShort);
   const Pool pool(opts.threads);
   for (const std::uint32_t p : kSmallPrimes)
     if (p >= from && p < to) fn(p);
@@ -186,7 +200,7 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
   }
   // Dense lists (the span at most 64 numbers per input): sieve the span once, look each up.
   const bool dense = max < kMaxU64 && max - min < 64 * static_cast<std::uint64_t>(numbers.size());
-  const RangeJob job(dense ? min : 0, dense ? max + 1 : 0, target);
+  const RangeJob job(dense ? min : 0, dense ? max + 1 : 0, target, Chunks::kLong);
   if (!dense || job.empty() || job.tests_each_number()) {
     pool.for_each(numbers.size(), [&](std::size_t i) { flags[i] = is_prime(numbers[i]); },
                   {.chunk_size = 4096, .schedule = Schedule::Dynamic});
