@@ -57,28 +57,40 @@ std::uint64_t CountBits(const std::uint8_t* bytes, std::uint64_t n) {
 }
 
 // Bit i of a run of bytes, from the run's first byte, stands for 30 * (i / 8) + kResidues[i % 8]
-// more than 30 * that byte. A vector of N lanes takes N bits at once: their numbers are a
-// broadcast base plus these offsets, and CompressStore keeps the lanes whose bits are set.
+// more than 30 * that byte. With AVX-512, a vector of N lanes takes N bits at once: their
+// numbers are a broadcast base plus these offsets, and CompressStore keeps the lanes whose
+// bits are set. Elsewhere compress is emulated and slower than the scalar loop over the set
+// bits (measured with volley-micro's BM_PrimeList), so the other targets use that loop.
 template <typename T>
 std::uint64_t ExtractNumbers(const std::uint8_t* bytes, std::uint64_t n, std::uint64_t first, T* out) {
-  const hn::ScalableTag<T> d;
-  const std::size_t lanes = hn::Lanes(d);
-  static_assert(HWY_MAX_BYTES / sizeof(T) <= 64, "a vector takes at most the 64 bits of a word");
-  T offsets[64 + 8];  // read from bit s % 8 of a byte, for N < 8 lanes
-  for (std::size_t i = 0; i < 64 + 8; ++i) offsets[i] = static_cast<T>(30 * (i / 8) + kernels::wheel::kResidues[i % 8]);
-  const std::uint64_t group = lanes >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << lanes) - 1;
   std::uint64_t count = 0;
+#if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
+  const hn::ScalableTag<T> d;
+  constexpr std::size_t kLanes = HWY_MAX_BYTES / sizeof(T);
+  static_assert(kLanes >= 8 && kLanes <= 64 && 64 % kLanes == 0, "whole bytes per vector, whole vectors per word");
+  T offsets[kLanes];
+  for (std::size_t i = 0; i < kLanes; ++i) offsets[i] = static_cast<T>(30 * (i / 8) + kernels::wheel::kResidues[i % 8]);
+  const auto lane_offsets = hn::LoadU(d, offsets);
   for (std::uint64_t i = 0; i < n; i += 8) {
     std::uint64_t word = 0;
     std::memcpy(&word, bytes + i, n - i < 8 ? n - i : 8);
-    for (std::size_t s = 0; word >> s != 0; s += lanes) {  // words hold few primes far from 0
-      const std::uint64_t bits = (word >> s) & group;      // little-endian, as LoadMaskBits reads
-      const auto numbers = hn::Add(hn::Set(d, static_cast<T>(30 * (first + i + s / 8))), hn::LoadU(d, offsets + s % 8));
+    for (std::size_t s = 0; s < 64 && word >> s != 0; s += kLanes) {  // words hold few primes far from 0
+      const std::uint64_t bits = word >> s;  // little-endian, as LoadMaskBits reads
+      const auto numbers = hn::Add(hn::Set(d, static_cast<T>(30 * (first + i + s / 8))), lane_offsets);
       count += hn::CompressStore(numbers, hn::LoadMaskBits(d, reinterpret_cast<const std::uint8_t*>(&bits)), d,
                                  out + count);
-      if (s + lanes >= 64) break;
     }
   }
+#else
+  for (std::uint64_t i = 0; i < n; i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes + i, n - i < 8 ? n - i : 8);
+    for (; word != 0; word &= word - 1) {
+      const int bit = std::countr_zero(word);
+      out[count++] = static_cast<T>(30 * (first + i + static_cast<std::uint64_t>(bit / 8)) + kernels::wheel::kResidues[bit % 8]);
+    }
+  }
+#endif
   return count;
 }
 std::uint64_t ExtractNumbers32(const std::uint8_t* bytes, std::uint64_t n, std::uint64_t first, std::uint32_t* out) {
