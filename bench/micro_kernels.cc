@@ -2,6 +2,9 @@
 // all threads through the Pool against a bare OpenMP loop over the same blocks.
 #include <benchmark/benchmark.h>
 
+#include <random>
+#include <vector>
+
 #include "kernels/monte_carlo.h"
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"
@@ -35,6 +38,20 @@ void prime_list(benchmark::State& state, std::string target, unsigned threads) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kTo - kFrom));
 }
 
+// Batch primality of 10^5 random odd numbers below 2^32 (too sparse to sieve their span):
+// Miller-Rabin many numbers per vector, or one by one on the scalar target.
+void prime_batch(benchmark::State& state, std::string target, unsigned threads) {
+  std::vector<std::uint64_t> numbers(100'000);
+  std::mt19937_64 rng(7);
+  for (auto& n : numbers) n = (rng() >> 32) | 1;
+  std::vector<std::uint8_t> flags(numbers.size());
+  for (auto _ : state) {
+    volley::is_prime(numbers, flags, {threads, target});
+    benchmark::DoNotOptimize(flags.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(numbers.size()));
+}
+
 void midpoint(benchmark::State& state, std::string target, unsigned threads) {
   for (auto _ : state) benchmark::DoNotOptimize(volley::midpoint_pi(kSteps, {threads, target}));
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kSteps));
@@ -61,6 +78,7 @@ const bool registered = [] {
     benchmark::RegisterBenchmark(("BM_Midpoint/" + t.name()).c_str(), midpoint, t.name(), 1u)->UseRealTime();
     benchmark::RegisterBenchmark(("BM_PrimeCount/" + t.name()).c_str(), prime_count, t.name(), 1u)->UseRealTime();
     benchmark::RegisterBenchmark(("BM_PrimeList/" + t.name()).c_str(), prime_list, t.name(), 1u)->UseRealTime();
+    benchmark::RegisterBenchmark(("BM_PrimeBatch/" + t.name()).c_str(), prime_batch, t.name(), 1u)->UseRealTime();
   }
   benchmark::RegisterBenchmark("BM_MonteCarloPool/all_threads", monte_carlo, "best", 0u)->UseRealTime();
   benchmark::RegisterBenchmark("BM_MonteCarloBareOpenMP/all_threads", BM_MonteCarloBareOpenMP)->UseRealTime();

@@ -137,6 +137,30 @@ TEST_CASE("batch is_prime flags every input") {
   }
 }
 
+TEST_CASE("batch is_prime of sparse numbers equals the one-by-one test on every target") {
+  std::vector<std::uint64_t> numbers;
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 20'000; ++i) numbers.push_back(rng() >> 32);  // below 2^32, too sparse to sieve
+  for (std::uint64_t n = 0; n < 200; ++n) numbers.push_back(n);
+  // Carmichael numbers, strong pseudoprimes to base 2 (2047 ... 4294049777) and to bases
+  // 2, 3, 5, 7 (3215031751), squares of primes near 2^16, the largest primes below 2^32,
+  // and numbers just above 2^32 (left to the one-by-one test).
+  numbers.insert(numbers.end(), {561, 1105, 41041, 825265, 321197185, 2047, 3277, 4033, 4681, 8321, 25326001,
+                                 4294049777, 3215031751, 4293001441, 4294836225, 4294967291, 4294967279,
+                                 4294967295, 4294967296, 4294967311, kMax - 58});
+  std::vector<std::uint8_t> expected(numbers.size());
+  for (std::size_t i = 0; i < numbers.size(); ++i) expected[i] = is_prime(numbers[i]);
+  CHECK(std::count(expected.begin(), expected.end(), 1) > 800);  // about 1 in 21 random numbers is prime
+  for (const Target t : supported_targets()) {
+    for (const unsigned threads : {1u, 3u}) {
+      INFO(t.name() << ", " << threads << " threads");
+      std::vector<std::uint8_t> flags(numbers.size(), 7);
+      is_prime(numbers, flags, {.threads = threads, .target = t.name()});
+      REQUIRE(flags == expected);
+    }
+  }
+}
+
 TEST_CASE("bad prime requests throw with a message") {
   CHECK_THROWS_WITH(count_primes(10, 5), Catch::Contains("from (10) is greater than to (5)"));
   CHECK_THROWS_WITH(primes_in(10, 5), Catch::Contains("greater than"));

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "host/src/cache_sizes.hpp"
+#include "kernels/miller_rabin32.h"
 #include "kernels/presieve.h"
 #include "kernels/segmented_sieve.h"
 #include "kernels/wheel.h"
@@ -202,8 +203,14 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
   const bool dense = max < kMaxU64 && max - min < 64 * static_cast<std::uint64_t>(numbers.size());
   const RangeJob job(dense ? min : 0, dense ? max + 1 : 0, target, Chunks::kLong);
   if (!dense || job.empty() || job.tests_each_number()) {
-    pool.for_each(numbers.size(), [&](std::size_t i) { flags[i] = is_prime(numbers[i]); },
-                  {.chunk_size = 4096, .schedule = Schedule::Dynamic});
+    // Blocks of numbers: those below 2^32 tested many per vector, the rest one by one.
+    constexpr std::size_t kBlock = 4096;
+    pool.for_each((numbers.size() + kBlock - 1) / kBlock, [&](std::size_t b) {
+      const std::size_t first = b * kBlock, len = std::min(kBlock, numbers.size() - first);
+      kernels::is_prime_u32(target, numbers.data() + first, len, flags.data() + first);
+      for (std::size_t i = first; i < first + len; ++i)
+        if (flags[i] == kernels::kUndecided) flags[i] = is_prime(numbers[i]);
+    }, {.chunk_size = 1, .schedule = Schedule::Dynamic});
     return;
   }
   std::vector<std::uint8_t> bits((job.hi() - 1) / 30 - job.lo() / 30 + 1);
