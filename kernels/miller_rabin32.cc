@@ -179,7 +179,7 @@ void IsPrimeU32(const std::uint64_t* numbers, std::size_t count, std::uint8_t* f
       const V n = hn::Load(d, padded);
       const auto valid = hn::And(hn::And(hn::Lt(hn::Set(d, kFirstVectorTested - 1), n), hn::Lt(n, hn::Set(d, std::uint64_t{1} << 32))),
                                  hn::Ne(hn::And(n, hn::Set(d, 1)), hn::Zero(d)));
-      auto divisible = hn::Not(hn::FirstN(d, lanes));  // all false
+      auto divisible = hn::FirstN(d, 0);  // none yet
       for (const Divisor& p : kDivisors) {
         const V low = hn::And(hn::MulEven(hn::BitCast(d32, n), hn::BitCast(d32, hn::Set(d, p.inverse))),
                               hn::Set(d, 0xFFFFFFFFu));
