@@ -12,7 +12,7 @@ class PreSieve {
   /// Primes up to this one are removed by the patterns (the primes themselves included).
   static constexpr std::uint32_t kLargestPrime = 251;
 
-  /// The shared instance (built on first use, about 400 KB).
+  /// The shared instance (built on first use, about 500 KB).
   static const PreSieve& instance();
 
   /// Writes bytes [first, first + n) of the pre-sieved wheel (absolute byte indices) to dst.
