@@ -43,6 +43,9 @@ TEST_CASE("prime counts of the tutorials' ranges") {
 TEST_CASE("prime counts far from 0, where large primes wait in buckets") {
   CHECK(count_primes(1'000'000'000'000'000, 1'000'000'010'000'000) == 289394);
   CHECK(count_primes(100'000'000'000'000'000, 100'000'000'100'000'000, {.threads = 3}) == 2555873);
+  // Millions of sieving primes over several chunks: sieved in runs of consecutive chunks.
+  for (const unsigned threads : {1u, 3u})
+    CHECK(count_primes(10'000'000'000'000'000, 10'000'002'000'000'000, {.threads = threads}) == 54290341);
 }
 
 TEST_CASE("listed primes equal the reference sieve") {

@@ -74,30 +74,16 @@ std::uint64_t count_small(std::uint64_t from, std::uint64_t to) {
       std::count_if(std::begin(kSmallPrimes), std::end(kSmallPrimes), [&](std::uint32_t p) { return p >= from && p < to; }));
 }
 
-// How to cut a range: kLong (counts, bitmaps) makes each chunk long enough that sieving it
-// outweighs setting up every sieving prime for it (at least 4 bytes of sieve per prime, which
-// matters far from 0, where there are millions of them); kShort (lists) keeps chunks at
-// kSegmentsPerChunk segments, so that one chunk's primes stay few.
-enum class Chunks { kLong, kShort };
-
 // The part of [from, to) from kFirstSieved up, cut into fixed chunks (whole segments,
-// aligned to the wheel, independent of the thread count), each sieved on its own, or, for
-// short ranges far from 0, tested number by number.
+// aligned to the wheel, independent of the thread count), sieved in runs of consecutive
+// chunks, or, for short ranges far from 0, tested number by number.
 class RangeJob {
  public:
-  RangeJob(std::uint64_t from, std::uint64_t to, std::int64_t target, Chunks chunks)
+  RangeJob(std::uint64_t from, std::uint64_t to, std::int64_t target)
       : lo_(std::max(from, kFirstSieved)), hi_(to), target_(target), test_each_(lo_ < hi_ && test_each_number(lo_, hi_)) {
-    const std::uint64_t bytes = empty() ? 0 : (hi_ - 1) / 30 - lo_ / 30 + 1;
-    if (test_each_) {  // number-by-number ranges are short: cut them finer so that threads share them
-      chunk_bytes_ = bytes / 64 + 1;
-      return;
-    }
-    if (!empty()) primes_ = kernels::sieving_primes(target, isqrt(hi_ - 1));
-    chunk_bytes_ = segment_bytes() * kSegmentsPerChunk;
-    if (chunks == Chunks::kLong && 4 * primes_.size() > chunk_bytes_) {
-      const std::uint64_t n = (bytes + 4 * primes_.size() - 1) / (4 * primes_.size());  // then equal chunks
-      chunk_bytes_ = ((bytes + n - 1) / n + segment_bytes() - 1) / segment_bytes() * segment_bytes();
-    }
+    // Number-by-number ranges are short: cut them finer so that threads share them.
+    chunk_bytes_ = test_each_ ? ((hi_ - 1) / 30 - lo_ / 30) / 64 + 1 : segment_bytes() * kSegmentsPerChunk;
+    if (lo_ < hi_ && !test_each_) primes_ = kernels::sieving_primes(target, isqrt(hi_ - 1));
   }
 
   bool empty() const { return lo_ >= hi_; }
@@ -109,10 +95,24 @@ class RangeJob {
   std::uint64_t chunk_lo(std::uint64_t c) const { return c == 0 ? lo_ : 30 * (lo_ / 30 + c * chunk_bytes_); }
   std::uint64_t chunk_hi(std::uint64_t c) const { return c + 1 == chunks() ? hi_ : 30 * (lo_ / 30 + (c + 1) * chunk_bytes_); }
 
-  std::uint64_t count(std::uint64_t c) const {
-    if (!test_each_) return sieve(c).count();
+  // A run of chunks is sieved in one pass, so its sieving primes are set up once (far from 0
+  // there are millions of them). Runs for `threads` workers: one per chunk while a chunk
+  // holds at least 4 bytes of sieve per sieving prime, else longer, but never fewer runs than
+  // workers (when there are that many chunks), and a multiple of their number.
+  std::uint64_t runs(unsigned threads) const {
+    const std::uint64_t min_chunks = std::max<std::uint64_t>(1, (4 * primes_.size() + chunk_bytes_ - 1) / chunk_bytes_);
+    return std::min(chunks(), threads * std::max<std::uint64_t>(1, chunks() / min_chunks / threads));
+  }
+  /// The first chunk of run r of `runs`.
+  std::uint64_t run_start(std::uint64_t r, std::uint64_t runs) const {
+    return static_cast<std::uint64_t>(static_cast<u128>(r) * chunks() / runs);
+  }
+
+  /// Primes in chunks [first, end).
+  std::uint64_t count(std::uint64_t first, std::uint64_t end) const {
+    if (!test_each_) return sieve(first, end).count();
     std::uint64_t n = 0;
-    for_each_candidate(c, [&](std::uint64_t x) { n += is_prime(x); });
+    for (std::uint64_t c = first; c < end; ++c) for_each_candidate(c, [&](std::uint64_t x) { n += is_prime(x); });
     return n;
   }
   std::vector<std::uint64_t> list(std::uint64_t c) const {
@@ -120,17 +120,18 @@ class RangeJob {
     if (test_each_)
       for_each_candidate(c, [&](std::uint64_t x) { if (is_prime(x)) out.push_back(x); });
     else
-      sieve(c).append_primes(out);
+      sieve(c, c + 1).append_primes(out);
     return out;
   }
-  /// The sieve bytes of chunk c into the bytes of the whole range (not for tested ranges).
-  void write_bytes(std::uint64_t c, std::uint8_t* range_bytes) const {
-    sieve(c).write_bytes(range_bytes + chunk_lo(c) / 30 - lo_ / 30);
+  /// The sieve bytes of chunks [first, end) into the bytes of the whole range (not for
+  /// tested ranges).
+  void write_bytes(std::uint64_t first, std::uint64_t end, std::uint8_t* range_bytes) const {
+    sieve(first, end).write_bytes(range_bytes + chunk_lo(first) / 30 - lo_ / 30);
   }
 
  private:
-  kernels::SegmentedSieve sieve(std::uint64_t c) const {
-    return kernels::SegmentedSieve(target_, primes_, chunk_lo(c), chunk_hi(c), segment_bytes(), block_bytes());
+  kernels::SegmentedSieve sieve(std::uint64_t first, std::uint64_t end) const {
+    return kernels::SegmentedSieve(target_, primes_, chunk_lo(first), chunk_hi(end - 1), segment_bytes(), block_bytes());
   }
   // Calls fn(n) for the numbers of chunk c coprime to 30, in order (no overflow near 2^64).
   template <typename Fn>
@@ -150,10 +151,12 @@ class RangeJob {
 
 std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
   check_range(from, to, "count_primes");
-  const RangeJob job(from, to, resolve_target(opts.target).bit, Chunks::kLong);
-  return count_small(from, to) + Pool(opts.threads).map_reduce(job.chunks(), [&](std::uint64_t c) { return job.count(c); },
-                                                               std::plus<>(), std::uint64_t{0},
-                                                               {.schedule = Schedule::Dynamic});
+  const RangeJob job(from, to, resolve_target(opts.target).bit);
+  const Pool pool(opts.threads);
+  const std::uint64_t runs = job.runs(pool.threads());
+  return count_small(from, to) +
+         pool.map_reduce(runs, [&](std::uint64_t r) { return job.count(job.run_start(r, runs), job.run_start(r + 1, runs)); },
+                         std::plus<>(), std::uint64_t{0}, {.schedule = Schedule::Dynamic});
 }
 
 std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
@@ -172,7 +175,7 @@ std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const
 void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<void(std::uint64_t)>& fn,
                     const RunOptions& opts) {
   check_range(from, to, "for_each_prime");
-  const RangeJob job(from, to, resolve_target(opts.target).bit, Chunks::kShort);
+  const RangeJob job(from, to, resolve_target(opts.target).bit);
   const Pool pool(opts.threads);
   for (const std::uint32_t p : kSmallPrimes)
     if (p >= from && p < to) fn(p);
@@ -201,7 +204,7 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
   }
   // Dense lists (the span at most 64 numbers per input): sieve the span once, look each up.
   const bool dense = max < kMaxU64 && max - min < 64 * static_cast<std::uint64_t>(numbers.size());
-  const RangeJob job(dense ? min : 0, dense ? max + 1 : 0, target, Chunks::kLong);
+  const RangeJob job(dense ? min : 0, dense ? max + 1 : 0, target);
   if (!dense || job.empty() || job.tests_each_number()) {
     // Blocks of numbers: those below 2^32 tested many per vector, the rest one by one.
     constexpr std::size_t kBlock = 4096;
@@ -214,7 +217,8 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
     return;
   }
   std::vector<std::uint8_t> bits((job.hi() - 1) / 30 - job.lo() / 30 + 1);
-  pool.for_each(job.chunks(), [&](std::size_t c) { job.write_bytes(c, bits.data()); },
+  const std::uint64_t runs = job.runs(pool.threads());
+  pool.for_each(runs, [&](std::size_t r) { job.write_bytes(job.run_start(r, runs), job.run_start(r + 1, runs), bits.data()); },
                 {.chunk_size = 1, .schedule = Schedule::Dynamic});
   const std::uint64_t base = job.lo() / 30;
   pool.for_each(numbers.size(), [&](std::size_t i) {
