@@ -48,16 +48,16 @@ HWY_INLINE V AddMod(V a, V b, V n) {
 }
 
 // The state of one vector of moduli.
-struct Lanes {
+struct Moduli {
   V n, ninv, one, minus_one, d, s;
 };
 
-Lanes Setup(V n) {
+Moduli Setup(V n) {
   const D d;
   const hn::Repartition<std::uint32_t, D> d32;
   const hn::Repartition<std::int64_t, D> di;
   const hn::Repartition<double, D> df;
-  Lanes l;
+  Moduli l;
   l.n = n;
   V inv = n;  // 1/n mod 2^32 by Newton's iteration, from 3 correct bits
   for (int i = 0; i < 4; ++i) {
@@ -80,7 +80,7 @@ Lanes Setup(V n) {
 }
 
 // Whether each lane passes the strong probable-prime test to the small base `base`.
-void StrongProbablePrime(const Lanes (&l)[kWays], std::uint64_t base, hn::Mask<D> (&pass)[kWays]) {
+void StrongProbablePrime(const Moduli (&l)[kWays], std::uint64_t base, hn::Mask<D> (&pass)[kWays]) {
   const D d;
   V x[kWays], b[kWays], e[kWays];
   for (int k = 0; k < kWays; ++k) {
@@ -127,7 +127,7 @@ void TestCandidates(const std::uint64_t* numbers, const std::uint64_t* index, st
   for (std::size_t i = 0; i < count; i += step) {
     const std::size_t len = count - i < step ? count - i : step;
     for (std::size_t j = 0; j < step; ++j) padded[j] = j < len ? numbers[index[i + j]] : kFirstVectorTested;
-    Lanes l[kWays];
+    Moduli l[kWays];
     hn::Mask<D> prime_so_far[kWays], pass[kWays];
     for (int k = 0; k < kWays; ++k) {
       l[k] = Setup(hn::Load(d, padded + k * lanes));
