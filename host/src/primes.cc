@@ -10,6 +10,7 @@
 
 #include "host/src/cache_sizes.hpp"
 #include "kernels/miller_rabin32.h"
+#include "kernels/min_max.h"
 #include "kernels/presieve.h"
 #include "kernels/segmented_sieve.h"
 #include "kernels/wheel.h"
@@ -197,11 +198,7 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
   const std::int64_t target = resolve_target(opts.target).bit;
   const Pool pool(opts.threads);
   if (numbers.empty()) return;
-  std::uint64_t min = kMaxU64, max = 0;
-  for (const std::uint64_t n : numbers) {  // branch-free, unlike minmax_element on shuffled input
-    min = std::min(min, n);
-    max = std::max(max, n);
-  }
+  const auto [min, max] = kernels::min_max(target, numbers.data(), numbers.size());
   // Dense lists (the span at most 64 numbers per input): sieve the span once, look each up.
   const bool dense = max < kMaxU64 && max - min < 64 * static_cast<std::uint64_t>(numbers.size());
   const RangeJob job(dense ? min : 0, dense ? max + 1 : 0, target);
@@ -220,11 +217,19 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
   const std::uint64_t runs = job.runs(pool.threads());
   pool.for_each(runs, [&](std::size_t r) { job.write_bytes(job.run_start(r, runs), job.run_start(r + 1, runs), bits.data()); },
                 {.chunk_size = 1, .schedule = Schedule::Dynamic});
-  const std::uint64_t base = job.lo() / 30;
-  pool.for_each(numbers.size(), [&](std::size_t i) {
-    const std::uint64_t n = numbers[i];
-    flags[i] = n < kFirstSieved ? is_prime(n) : (bits[n / 30 - base] & kernels::wheel::kMaskOf[n % 30]) != 0;
-  }, {.chunk_size = 1 << 16});
+  // Look-ups in blocks, through local pointers: a store to a flag could alias anything,
+  // so captured references would be reloaded after each one.
+  constexpr std::size_t kBlock = 1 << 16;
+  pool.for_each((numbers.size() + kBlock - 1) / kBlock, [&](std::size_t b) {
+    const std::uint64_t* const in = numbers.data();
+    std::uint8_t* const out = flags.data();
+    const std::uint8_t* const sieve = bits.data();
+    const std::uint64_t base = job.lo() / 30;
+    for (std::size_t i = b * kBlock, end = std::min(numbers.size(), i + kBlock); i < end; ++i) {
+      const std::uint64_t n = in[i];
+      out[i] = n < kFirstSieved ? is_prime(n) : (sieve[n / 30 - base] & kernels::wheel::kMaskOf[n % 30]) != 0;
+    }
+  });
 }
 
 std::vector<std::uint64_t> primes_in_reference(std::uint64_t from, std::uint64_t to) {
