@@ -71,26 +71,24 @@ std::uint64_t ExtractNumbers(const std::uint8_t* bytes, std::uint64_t n, std::ui
   T offsets[kLanes];
   for (std::size_t i = 0; i < kLanes; ++i) offsets[i] = static_cast<T>(30 * (i / 8) + kernels::wheel::kResidues[i % 8]);
   const auto lane_offsets = hn::LoadU(d, offsets);
+#endif
   for (std::uint64_t i = 0; i < n; i += 8) {
     std::uint64_t word = 0;
     std::memcpy(&word, bytes + i, n - i < 8 ? n - i : 8);
+#if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
     for (std::size_t s = 0; s < 64 && word >> s != 0; s += kLanes) {  // words hold few primes far from 0
       const std::uint64_t bits = word >> s;  // little-endian, as LoadMaskBits reads
       const auto numbers = hn::Add(hn::Set(d, static_cast<T>(30 * (first + i + s / 8))), lane_offsets);
       count += hn::CompressStore(numbers, hn::LoadMaskBits(d, reinterpret_cast<const std::uint8_t*>(&bits)), d,
                                  out + count);
     }
-  }
 #else
-  for (std::uint64_t i = 0; i < n; i += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes + i, n - i < 8 ? n - i : 8);
     for (; word != 0; word &= word - 1) {
       const int bit = std::countr_zero(word);
       out[count++] = static_cast<T>(30 * (first + i + static_cast<std::uint64_t>(bit / 8)) + kernels::wheel::kResidues[bit % 8]);
     }
-  }
 #endif
+  }
   return count;
 }
 std::uint64_t ExtractNumbers32(const std::uint8_t* bytes, std::uint64_t n, std::uint64_t first, std::uint32_t* out) {
