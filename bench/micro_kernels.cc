@@ -5,7 +5,6 @@
 #include <random>
 #include <vector>
 
-#include "kernels/monte_carlo.h"
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"
 #include "volley/primes.hpp"
@@ -59,14 +58,14 @@ void midpoint(benchmark::State& state, std::string target, unsigned threads) {
 
 // The pre-Pool shape of monte_carlo_pi: a plain OpenMP reduction over the blocks.
 void BM_MonteCarloBareOpenMP(benchmark::State& state) {
-  const auto target = volley::best_target().bit;
+  const auto target = volley::best_target();
   const auto blocks = static_cast<std::int64_t>(kSamples / volley::kMonteCarloBlock);
   const int threads = static_cast<int>(volley::default_threads());
   for (auto _ : state) {
     std::uint64_t hits = 0;
 #pragma omp parallel for schedule(static) reduction(+ : hits) num_threads(threads)
     for (std::int64_t b = 0; b < blocks; ++b)
-      hits += volley::kernels::monte_carlo_block_hits(target, 1, static_cast<std::uint64_t>(b), volley::kMonteCarloBlock);
+      hits += volley::monte_carlo_block_hits(1, static_cast<std::uint64_t>(b), volley::kMonteCarloBlock, target);
     benchmark::DoNotOptimize(hits);
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kSamples));

@@ -1,7 +1,8 @@
 # Installs the library, its headers and a CMake package so that find_package(volley) works.
 include(CMakePackageConfigHelpers)
 
-install(TARGETS volley EXPORT volleyTargets
+# volley_kernels is exported only because the static volley needs its archive at link time.
+install(TARGETS volley volley_kernels EXPORT volleyTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

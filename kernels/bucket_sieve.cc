@@ -2,8 +2,10 @@
 
 #include <array>
 #include <stdexcept>
+#include <string>
 
 #include "kernels/wheel.h"
+#include "volley/contract/integer.hpp"
 
 namespace volley::kernels {
 namespace {
@@ -28,12 +30,11 @@ constexpr auto kSteps = [] {
 
 }  // namespace
 
-BucketSieve::BucketSieve(std::size_t segments, unsigned segment_shift, std::uint32_t max_prime)
-    : shift_(segment_shift), segments_(segments) {
-  if (segment_shift > 26) throw std::logic_error("BucketSieve: segments of at most 2^26 bytes");
-  // The farthest jump, a * 6 + carry bytes, spans at most this many segments.
-  const std::uint64_t max_jump = (std::uint64_t{max_prime} / 30 * 6 + 6) >> shift_;
-  cursors_.assign(segments + max_jump + 1, nullptr);
+BucketSieve::BucketSieve(std::uint64_t bytes, unsigned segment_shift) : shift_(segment_shift), bytes_(bytes) {
+  if (segment_shift > prime_config::kMaxBucketSegmentShift)
+    throw std::logic_error("BucketSieve: segments of at most 2^" + std::to_string(prime_config::kMaxBucketSegmentShift) +
+                           " bytes");
+  cursors_.assign(contract::ceil_div(bytes, std::uint64_t{1} << shift_), nullptr);
 }
 
 BucketSieve::Entry* BucketSieve::new_block(Entry* full) {
@@ -51,14 +52,14 @@ BucketSieve::Entry* BucketSieve::new_block(Entry* full) {
 }
 
 void BucketSieve::enqueue(const SievingPrime& sp) {
-  if (sp.next == kNoMultiple || (sp.next >> shift_) >= segments_) return;
+  if (sp.next >= bytes_) return;  // past the run (or past 2^64 - 1: kNoMultiple)
   const std::uint64_t offset = sp.next & ((std::uint64_t{1} << shift_) - 1);
   push(sp.next >> shift_, {sp.prime / 30, static_cast<std::uint32_t>(offset << 6 | wheel::kBitOf[sp.prime % 30] << 3 |
                                                                    sp.wheel)});
 }
 
 void BucketSieve::cross_off(std::uint8_t* segment, std::size_t index) {
-  const std::uint64_t mask = (std::uint64_t{1} << shift_) - 1;
+  const std::uint64_t mask = (std::uint64_t{1} << shift_) - 1, start = std::uint64_t{index} << shift_;
   // Primes that hit this segment again rejoin its bucket: repeat until it stays empty.
   while (Entry* end = cursors_[index]) {
     cursors_[index] = nullptr;
@@ -69,7 +70,8 @@ void BucketSieve::cross_off(std::uint8_t* segment, std::size_t index) {
         std::uint64_t b = e->offset_wheel >> 6;
         segment[b] &= step.clear;
         b += std::uint64_t{e->a} * step.gap + step.carry;
-        push(index + (b >> shift_), {e->a, static_cast<std::uint32_t>((b & mask) << 6 | step.next)});
+        // A multiple past the run is never crossed off: the prime leaves this run's buckets.
+        if (start + b < bytes_) push(index + (b >> shift_), {e->a, static_cast<std::uint32_t>((b & mask) << 6 | step.next)});
       }
       Block* const done = block;
       block = block->next;

@@ -7,22 +7,24 @@
 #include <vector>
 
 #include "kernels/eratosthenes.h"
+#include "kernels/prime_config.h"
 
 namespace volley::kernels {
 
 class BucketSieve {
  public:
-  /// A run of `segments` segments of 2^segment_shift bytes each (segment_shift <= 26), for
-  /// primes up to `max_prime`.
-  BucketSieve(std::size_t segments, unsigned segment_shift, std::uint32_t max_prime);
+  /// A run of `bytes` bytes of sieve in segments of 2^segment_shift bytes (segment_shift <=
+  /// kMaxBucketSegmentShift; the last segment may be shorter). Throws std::logic_error for a
+  /// larger shift.
+  BucketSieve(std::uint64_t bytes, unsigned segment_shift);
 
   /// Queues the prime's first multiple (`next` relative to the run's first byte) in the
-  /// bucket of its segment; multiples past the run are dropped.
+  /// bucket of its segment; a multiple past the run is dropped.
   void enqueue(const SievingPrime& sp);
 
-  /// Crosses off the multiples queued for segment `index`, which must hold 2^segment_shift
-  /// bytes even when fewer are valid (the last segment), and queues each prime's next
-  /// multiple in the bucket of its segment.
+  /// Crosses off the multiples queued for segment `index`, and queues each prime's next
+  /// multiple in the bucket of its segment, unless that is past the run: a prime costs only
+  /// the multiples that fall in the run.
   void cross_off(std::uint8_t* segment, std::size_t index);
 
  private:
@@ -35,7 +37,7 @@ class BucketSieve {
   // A bucket is a list of blocks aligned to their size, so that a write cursor at the end
   // of its block is recognised by its address; each block is recycled as soon as its
   // segment is done, so the store holds about one entry per prime and stays warm.
-  static constexpr std::size_t kBlockBytes = 8192;
+  static constexpr std::size_t kBlockBytes = prime_config::kBucketBlockBytes;
   struct alignas(kBlockBytes) Block {
     Block* next;
     Entry entries[(kBlockBytes - sizeof(Block*)) / sizeof(Entry)];
@@ -51,9 +53,8 @@ class BucketSieve {
   Entry* new_block(Entry* full);
 
   unsigned shift_;
-  std::size_t segments_;
-  // Per segment, and per segment a prime can jump to past the run (their entries are never
-  // read): the cursor after the newest entry, or null.
+  std::uint64_t bytes_;
+  // Per segment of the run: the cursor after the newest entry, or null.
   std::vector<Entry*> cursors_;
   Block* free_ = nullptr;                       // recycled blocks
   std::vector<std::unique_ptr<Block>> blocks_;  // owns every block

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "kernels/midpoint.h"
+#include "volley/contract/midpoint_term.hpp"
 
 HWY_BEFORE_NAMESPACE();
 namespace volley::HWY_NAMESPACE {
@@ -19,10 +20,10 @@ kernels::u128 ScaledSum(std::uint64_t steps, std::uint64_t first, std::uint64_t 
   const hn::ScalableTag<double> df;
   const hn::RebindToUnsigned<decltype(df)> du;
   constexpr std::size_t kW = hn::MaxLanes(decltype(df)());
-  const kernels::MidpointConstants k(steps);
+  const contract::MidpointConstants k(steps);
   const auto nn = hn::Set(df, k.nn);
   const auto four_nn = hn::Set(df, k.four_nn);
-  const auto bias = hn::Set(du, kernels::kScaledTermBias);
+  const auto bias = hn::Set(du, contract::kScaledTermBias);
   const auto stride = hn::Set(df, static_cast<double>(kW));
 
   kernels::u128 total = 0;
@@ -31,7 +32,7 @@ kernels::u128 ScaledSum(std::uint64_t steps, std::uint64_t first, std::uint64_t 
   while (last - i >= kW) {
     const std::uint64_t vectors = std::min<std::uint64_t>((last - i) / kW, kFlush);
     auto acc = hn::Zero(du);
-    for (std::uint64_t v = 0; v < vectors; ++v) {
+    for (std::uint64_t v = 0; v < vectors; ++v) {  // contract::midpoint_scaled_term, lane by lane
       const auto term = hn::Div(four_nn, hn::Add(nn, hn::Mul(m, m)));
       acc = hn::Add(acc, hn::Sub(hn::BitCast(du, term), bias));
       m = hn::Add(m, stride);
@@ -41,7 +42,7 @@ kernels::u128 ScaledSum(std::uint64_t steps, std::uint64_t first, std::uint64_t 
     for (const std::uint64_t lane : lanes) total += lane;
     i += vectors * kW;
   }
-  for (; i < last; ++i) total += kernels::midpoint_scaled_term(k, i);
+  for (; i < last; ++i) total += contract::midpoint_scaled_term(k, i);
   return total;
 }
 
@@ -49,7 +50,7 @@ kernels::u128 ScaledSum(std::uint64_t steps, std::uint64_t first, std::uint64_t 
 HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
-#include "kernels/dispatch.h"
+#include "kernels/highway/dispatch.h"
 
 namespace volley {
 HWY_EXPORT(ScaledSum);

@@ -14,7 +14,12 @@
 
 #include <array>
 
+#include "kernels/highway/avx512.h"
 #include "kernels/miller_rabin32.h"
+#include "kernels/prime_config.h"
+#include "kernels/small_primes.h"
+#include "volley/contract/miller_rabin.hpp"
+#include "volley/contract/montgomery.hpp"
 
 HWY_BEFORE_NAMESPACE();
 namespace volley::HWY_NAMESPACE {
@@ -22,12 +27,12 @@ namespace hn = hwy::HWY_NAMESPACE;
 using kernels::kFirstVectorTested;
 using kernels::kUndecided;
 
-#if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
+#if VOLLEY_TARGET_HAS_AVX512
 namespace {
 
 using D = hn::ScalableTag<std::uint64_t>;
 using V = hn::Vec<D>;
-constexpr int kWays = 4;
+constexpr int kWays = prime_config::kVectorWays;
 
 // a * b / R mod n for a, b < n < 2^32, with ninv = -1/n mod 2^32.
 HWY_INLINE V MulMod(V a, V b, V n, V ninv) {
@@ -59,8 +64,8 @@ Moduli Setup(V n) {
   const hn::Repartition<double, D> df;
   Moduli l;
   l.n = n;
-  V inv = n;  // 1/n mod 2^32 by Newton's iteration, from 3 correct bits
-  for (int i = 0; i < 4; ++i) {
+  V inv = n;  // 1/n mod 2^32 by contract::newton_inverse's iteration, in 32 x 32-bit products
+  for (int i = 0; i < contract::newton_steps(32); ++i) {
     const V nx = hn::MulEven(hn::BitCast(d32, n), hn::BitCast(d32, inv));
     inv = hn::MulEven(hn::BitCast(d32, inv), hn::BitCast(d32, hn::Sub(hn::Set(d, 2), nx)));
   }
@@ -79,7 +84,7 @@ Moduli Setup(V n) {
   return l;
 }
 
-// Whether each lane passes the strong probable-prime test to the small base `base`.
+// Whether each lane passes the strong probable-prime test to the small base `base` (< 128).
 void StrongProbablePrime(const Moduli (&l)[kWays], std::uint64_t base, hn::Mask<D> (&pass)[kWays]) {
   const D d;
   V x[kWays], b[kWays], e[kWays];
@@ -133,31 +138,30 @@ void TestCandidates(const std::uint64_t* numbers, const std::uint64_t* index, st
       l[k] = Setup(hn::Load(d, padded + k * lanes));
       prime_so_far[k] = hn::FirstN(d, lanes);
     }
-    for (const std::uint64_t base : {2, 7, 61}) {
-      bool any = false;
-      for (int k = 0; k < kWays; ++k) any |= !hn::AllFalse(d, prime_so_far[k]);
-      if (!any) break;
+    contract::all_jaeschke_bases([&](std::uint64_t base) {  // while any lane may be prime
       StrongProbablePrime(l, base, pass);
-      for (int k = 0; k < kWays; ++k) prime_so_far[k] = hn::And(prime_so_far[k], pass[k]);
-    }
+      bool any = false;
+      for (int k = 0; k < kWays; ++k) {
+        prime_so_far[k] = hn::And(prime_so_far[k], pass[k]);
+        any |= !hn::AllFalse(d, prime_so_far[k]);
+      }
+      return any;
+    });
     for (int k = 0; k < kWays; ++k) hn::Store(hn::VecFromMask(d, prime_so_far[k]), d, prime + k * lanes);
     for (std::size_t j = 0; j < len; ++j) flags[index[i + j]] = prime[j] != 0;
   }
 }
 
-// p^-1 mod 2^32 and (2^32 - 1) / p for the odd primes up to 61: n is a multiple of p iff
-// n * p^-1 mod 2^32 <= (2^32 - 1) / p.
+// p^-1 mod 2^32 and (2^32 - 1) / p for the odd primes below kFirstVectorTested (3 .. 61):
+// n is a multiple of p iff n * p^-1 mod 2^32 <= (2^32 - 1) / p.
 struct Divisor {
   std::uint32_t inverse, limit;
 };
 constexpr auto kDivisors = [] {
-  constexpr std::uint32_t kPrimes[] = {3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61};
-  std::array<Divisor, 17> divisors{};
-  for (std::size_t i = 0; i < divisors.size(); ++i) {
-    std::uint32_t inv = kPrimes[i];
-    for (int k = 0; k < 4; ++k) inv *= 2 - kPrimes[i] * inv;
-    divisors[i] = {inv, 0xFFFFFFFFu / kPrimes[i]};
-  }
+  constexpr auto& primes = kernels::kPrimesBelow<kFirstVectorTested>;  // 2, 3, ..., 61
+  std::array<Divisor, primes.size() - 1> divisors{};
+  for (std::size_t i = 1; i < primes.size(); ++i)
+    divisors[i - 1] = {contract::newton_inverse<32>(primes[i]), 0xFFFFFFFFu / primes[i]};
   return divisors;
 }();
 
@@ -167,7 +171,7 @@ void IsPrimeU32(const std::uint64_t* numbers, std::size_t count, std::uint8_t* f
   const D d;
   const hn::Repartition<std::uint32_t, D> d32;
   const std::size_t lanes = hn::Lanes(d);
-  constexpr std::size_t kBatch = 1024;
+  constexpr std::size_t kBatch = prime_config::kVectorBatch;
   HWY_ALIGN std::uint64_t padded[HWY_MAX_BYTES / sizeof(std::uint64_t)];
   std::uint64_t index[kBatch + HWY_MAX_BYTES / sizeof(std::uint64_t)];
   for (std::size_t first = 0; first < count; first += kBatch) {
@@ -203,7 +207,7 @@ void IsPrimeU32(const std::uint64_t*, std::size_t count, std::uint8_t* flags) {
 HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
-#include "kernels/dispatch.h"
+#include "kernels/highway/dispatch.h"
 
 namespace volley {
 HWY_EXPORT(IsPrimeU32);

@@ -5,11 +5,13 @@
 
 namespace volley::kernels {
 
-/// flags[i] for numbers[i]: 1 if it is a prime, 0 if not, for odd numbers in
-/// [kFirstVectorTested, 2^32); kUndecided for all others (and on targets without vectors),
-/// which the caller tests one by one.
+/// flags[i] for numbers[i] on AVX-512 targets: 1 if it is a prime, 0 if not, for odd numbers
+/// in [kFirstVectorTested, 2^32); kUndecided for all other numbers, and for every number on
+/// the targets below AVX-512 (where this is slower than the scalar test), which the caller
+/// then tests one by one.
 void is_prime_u32(std::int64_t target, const std::uint64_t* numbers, std::size_t count, std::uint8_t* flags);
-inline constexpr std::uint64_t kFirstVectorTested = 63;  // above the largest base, 61
+/// Above the largest base (61) and the largest trial divisor (61), so neither is ever a lane's number.
+inline constexpr std::uint64_t kFirstVectorTested = 63;
 inline constexpr std::uint8_t kUndecided = 2;
 
 }  // namespace volley::kernels

@@ -35,7 +35,7 @@ kernels::MinMax MinMaxOf(const std::uint64_t* numbers, std::size_t n) {
 HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
-#include "kernels/dispatch.h"
+#include "kernels/highway/dispatch.h"
 
 namespace volley {
 HWY_EXPORT(MinMaxOf);

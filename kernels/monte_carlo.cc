@@ -6,12 +6,14 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 
+#include "kernels/highway/avx512.h"
 #include "kernels/monte_carlo.h"
-#include "volley/monte_carlo.hpp"
+#include "volley/contract/monte_carlo_stream.hpp"
 
 HWY_BEFORE_NAMESPACE();
 namespace volley::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
+using contract::kMonteCarloLanes;
 
 using DU64 = hn::ScalableTag<std::uint64_t>;
 using VU64 = hn::Vec<DU64>;
@@ -20,28 +22,26 @@ struct LaneStates {
   VU64 s0, s1, s2, s3;
 };
 
-// AVX-512 has masked adds and 3-way XORs (vpternlogq), each one instruction.
-#define VOLLEY_AVX512 (HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL)
-
-// One xoshiro256++ step in every lane (rotl(x, k) is RotateRight by 64 - k).
+// One xoshiro256++ step (contract::xoshiro256pp_next) in every lane; rotl(x, k) is
+// RotateRight by 64 - k.
 HWY_INLINE VU64 Next(LaneStates& s) {
-  const VU64 result = hn::Add(hn::RotateRight<64 - 23>(hn::Add(s.s0, s.s3)), s.s0);
-  const VU64 t = hn::ShiftLeft<17>(s.s1);
-#if VOLLEY_AVX512
+  const VU64 result = hn::Add(hn::RotateRight<64 - contract::kXoshiroOutputRotation>(hn::Add(s.s0, s.s3)), s.s0);
+  const VU64 t = hn::ShiftLeft<contract::kXoshiroShift>(s.s1);
+#if VOLLEY_TARGET_HAS_AVX512  // 3-way XORs (vpternlogq) are one instruction
   // The reference's five XORs rewritten from the old words with u = s3 ^ s1: two 3-way XORs
   // and two XORs, each updating its word in place.
   const VU64 u = hn::Xor(s.s3, s.s1);
   s.s1 = hn::Xor3(s.s1, s.s2, s.s0);
   s.s2 = hn::Xor3(s.s2, s.s0, t);
   s.s0 = hn::Xor(s.s0, u);
-  s.s3 = hn::RotateRight<64 - 45>(u);
+  s.s3 = hn::RotateRight<64 - contract::kXoshiroStateRotation>(u);
 #else
   s.s2 = hn::Xor(s.s2, s.s0);
   s.s3 = hn::Xor(s.s3, s.s1);
   s.s1 = hn::Xor(s.s1, s.s2);
   s.s0 = hn::Xor(s.s0, s.s3);
   s.s2 = hn::Xor(s.s2, t);
-  s.s3 = hn::RotateRight<64 - 45>(s.s3);
+  s.s3 = hn::RotateRight<64 - contract::kXoshiroStateRotation>(s.s3);
 #endif
   return result;
 }
@@ -57,7 +57,7 @@ HWY_INLINE VU64 SquareLow32(VU64 v) {
 #endif
 }
 
-// Darts that miss: x^2 + y^2 wraps past 2^64.
+// Darts that miss (contract::monte_carlo_hit is false): x^2 + y^2 wraps past 2^64.
 HWY_INLINE hn::Mask<DU64> Misses(VU64 w) {
   const VU64 x2 = SquareLow32(hn::ShiftRight<32>(w));
   return hn::Lt(hn::Add(x2, SquareLow32(w)), x2);
@@ -65,7 +65,7 @@ HWY_INLINE hn::Mask<DU64> Misses(VU64 w) {
 
 // Adds one to the lanes of `counts` where `mask` is set.
 HWY_INLINE VU64 CountIf(hn::Mask<DU64> mask, VU64 counts) {
-#if VOLLEY_AVX512
+#if VOLLEY_TARGET_HAS_AVX512  // masked adds are one instruction
   return hn::IfThenElse(mask, hn::Add(counts, hn::Set(DU64(), 1)), counts);  // one masked add
 #else
   return hn::Sub(counts, hn::VecFromMask(DU64(), mask));  // a set lane is all ones, i.e. -1
@@ -86,8 +86,8 @@ std::uint64_t BlockHits(std::uint64_t seed, std::uint64_t block, std::uint64_t s
   // states[word][lane], so that one load fetches a word of W consecutive lanes.
   std::uint64_t states[4][kMonteCarloLanes];
   for (unsigned lane = 0; lane < kMonteCarloLanes; ++lane) {
-    const auto s = monte_carlo_lane_state(seed, block, lane);
-    for (unsigned word = 0; word < 4; ++word) states[word][lane] = s[word];
+    const auto s = contract::monte_carlo_lane_state(seed, block, lane);
+    for (unsigned word = 0; word < 4; ++word) states[word][lane] = s.word[word];
   }
   const std::uint64_t steps = samples / kMonteCarloLanes;
   const VU64 tail_lanes = hn::Set(d, samples % kMonteCarloLanes);  // lanes of the partial step
@@ -111,7 +111,7 @@ std::uint64_t BlockHits(std::uint64_t seed, std::uint64_t block, std::uint64_t s
 HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
-#include "kernels/dispatch.h"
+#include "kernels/highway/dispatch.h"
 
 namespace volley {
 HWY_EXPORT(BlockHits);

@@ -1,5 +1,6 @@
 #pragma once
-// Monte Carlo pi kernels: hits in one block of the stream layout of volley/monte_carlo.hpp.
+// Monte Carlo pi kernels: hits in one block of the stream layout of
+// volley/contract/monte_carlo_stream.hpp.
 #include <cstdint>
 
 namespace volley::kernels {

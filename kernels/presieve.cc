@@ -6,7 +6,9 @@
 #include <utility>
 
 #include "kernels/sieve_bits.h"
+#include "kernels/small_primes.h"
 #include "kernels/wheel.h"
+#include "volley/contract/integer.hpp"
 
 namespace volley::kernels {
 namespace {
@@ -18,7 +20,7 @@ namespace {
 PreSieve::Pattern make_pattern(std::initializer_list<std::uint32_t> primes) {
   std::uint64_t period = 1;
   for (const auto p : primes) period *= p;
-  period *= (PreSieve::kStep + period - 1) / period;
+  period *= contract::ceil_div(PreSieve::kStep, period);
   std::vector<std::uint8_t> bytes(period + PreSieve::kStep, 0xff);
   // Built by crossing off the odd multiples of each prime that fall on the wheel.
   for (const std::uint64_t p : primes)
@@ -34,12 +36,7 @@ PreSieve::Pattern make_pattern(std::initializer_list<std::uint32_t> primes) {
 // L2 cache: the smallest primes in groups of 3 or 4, the rest in pairs of a small and a large
 // prime (periods of 10-50 KB, about 500 KB in all with the repeats).
 PreSieve::PreSieve() {
-  std::vector<std::uint32_t> primes;  // 43 .. kLargestPrime
-  for (std::uint32_t n = 43; n <= kLargestPrime; n += 2) {
-    bool prime = true;
-    for (std::uint32_t d = 3; d * d <= n; d += 2) prime = prime && n % d != 0;
-    if (prime) primes.push_back(n);
-  }
+  const std::vector<std::uint32_t> primes = plain_sieve(43, kLargestPrime + 1);
   patterns_ = {make_pattern({7, 11, 13, 17}), make_pattern({19, 23, 29}), make_pattern({31, 37, 41})};
   for (std::size_t i = 0, j = primes.size() - 1; i <= j; ++i, --j)
     patterns_.push_back(i == j ? make_pattern({primes[i]}) : make_pattern({primes[i], primes[j]}));

@@ -7,14 +7,14 @@
 #include <stdexcept>
 
 #include "kernels/presieve.h"
+#include "kernels/prime_config.h"
 #include "kernels/sieve_bits.h"
+#include "kernels/small_primes.h"
 #include "kernels/wheel.h"
+#include "volley/contract/integer.hpp"
 
 namespace volley::kernels {
 namespace {
-
-// Sizes for sieving the sieving primes: small enough for any cache (the primes are few).
-constexpr std::uint64_t kSievingPrimesSegment = 256 << 10, kSievingPrimesBlock = 16 << 10;
 
 // Bits of the wheel residues below `offset` (0..30) within a byte.
 std::uint8_t residues_below(std::uint64_t offset) {
@@ -33,20 +33,18 @@ SegmentedSieve::SegmentedSieve(std::int64_t target, std::span<const std::uint32_
       hi_(hi),
       segment_bytes_(segment_bytes),
       block_bytes_(block_bytes),
-      large_(lo < hi ? ((hi - 1) / 30 - lo / 30) / segment_bytes + 1 : 0,
-             static_cast<unsigned>(std::countr_zero(segment_bytes)), primes.empty() ? 0 : primes.back()) {
+      large_(lo < hi ? (hi - 1) / 30 - lo / 30 + 1 : 0, static_cast<unsigned>(std::countr_zero(segment_bytes))) {
   if (!std::has_single_bit(segment_bytes)) throw std::logic_error("SegmentedSieve: segment_bytes must be a power of two");
   if (lo >= hi) return;
-  const std::uint64_t base = lo / 30;
+  const std::uint64_t base = lo / 30, bytes = (hi - 1) / 30 - base + 1;
   for (const std::uint32_t p : primes) {
     if (static_cast<std::uint64_t>(p) * p >= hi) break;  // p^2 beyond the range: never needed
-    if (p > segment_bytes) {
-      has_large_ = true;
-      large_.enqueue(first_multiple(p, lo, base));
-      continue;
-    }
-    // At least ~32 hits per block: worth the visit of every block.
-    (p < block_bytes / 4 ? small_ : medium_).add(first_multiple(p, lo, base));
+    const SievingPrime sp = first_multiple(p, lo, base);
+    if (sp.next >= bytes) continue;  // no multiple in a short range: nothing to cross off
+    if (p > segment_bytes)
+      large_.enqueue(sp);
+    else
+      (p < block_bytes / prime_config::kSmallPrimeBlockFraction ? small_ : medium_).add(sp);
   }
 }
 
@@ -54,8 +52,7 @@ template <typename Visit>
 void SegmentedSieve::run(Visit&& visit) {
   if (lo_ >= hi_) return;
   const std::uint64_t first = lo_ / 30, last = (hi_ - 1) / 30;  // bytes holding lo and hi - 1
-  // The bucket sieve writes anywhere in a whole segment, even past the end of the last one.
-  std::vector<std::uint8_t> segment(has_large_ ? segment_bytes_ : std::min(segment_bytes_, last - first + 1));
+  std::vector<std::uint8_t> segment(std::min(segment_bytes_, last - first + 1));
   for (std::uint64_t start = first; start <= last; start += segment_bytes_) {
     const std::uint64_t n = std::min(segment_bytes_, last - start + 1);
     PreSieve::instance().fill(target_, segment.data(), start, n);
@@ -97,17 +94,11 @@ void SegmentedSieve::write_bytes(std::uint8_t* out) {
 std::vector<std::uint32_t> sieving_primes(std::int64_t target, std::uint64_t limit) {
   std::vector<std::uint32_t> out;
   if (limit <= PreSieve::kLargestPrime) return out;
-  // This sieve's own sieving primes, up to sqrt(limit) < 2^16, from a plain odd-only sieve.
-  const auto root = static_cast<std::uint64_t>(std::sqrt(static_cast<double>(limit))) + 1;
-  std::vector<std::uint8_t> odd(root / 2 + 1, 1);  // odd[k] stands for 2k + 1
-  std::vector<std::uint32_t> base;
-  for (std::uint64_t k = 1; k < odd.size(); ++k) {
-    if (!odd[k]) continue;
-    if (2 * k + 1 > PreSieve::kLargestPrime) base.push_back(static_cast<std::uint32_t>(2 * k + 1));
-    for (std::uint64_t m = (2 * k + 1) * (2 * k + 1) / 2; m < odd.size(); m += 2 * k + 1) odd[m] = 0;
-  }
+  // This sieve's own sieving primes, up to sqrt(limit) < 2^16, from the plain sieve.
+  const auto base = plain_sieve(PreSieve::kLargestPrime + 1, contract::isqrt(limit) + 1);
   out.reserve(static_cast<std::size_t>(1.1 * static_cast<double>(limit) / std::log(static_cast<double>(limit))));
-  SegmentedSieve(target, base, PreSieve::kLargestPrime + 1, limit + 1, kSievingPrimesSegment, kSievingPrimesBlock)
+  SegmentedSieve(target, base, PreSieve::kLargestPrime + 1, limit + 1, prime_config::kSievingPrimesSegmentBytes,
+                 prime_config::kSievingPrimesBlockBytes)
       .append_primes(out);
   return out;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // A segmented sieve of Eratosthenes over one range [lo, hi) with lo above the pre-sieved
-// primes (PreSieve::kLargestPrime), on the mod-30
-// wheel: each segment is pre-sieved, crossed off by the sieving primes, then read out.
+// primes (PreSieve::kLargestPrime), on the mod-30 wheel: each segment is pre-sieved, crossed
+// off by the sieving primes, then read out.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -14,10 +14,12 @@ namespace volley::kernels {
 class SegmentedSieve {
  public:
   /// `primes`: every prime above PreSieve::kLargestPrime up to at least sqrt(hi - 1), ascending.
-  /// Segments of `segment_bytes` (a power of two about the L2 cache, at most 2^28); primes below a quarter
-  /// of `block_bytes` (about the L1 cache) cross off one block at a time, so their many hits
-  /// stay in L1; larger primes, with few hits per block, cross off whole segments; primes
-  /// above the segment size wait in the bucket of the next segment they hit.
+  /// Segments of `segment_bytes` (a power of two about the L2 cache, at most
+  /// 2^kMaxBucketSegmentShift); primes below block_bytes / kSmallPrimeBlockFraction (block:
+  /// about the L1 cache) cross off one block at a time, so their many hits stay in L1; larger
+  /// primes, with few hits per block, cross off whole segments; primes above the segment size
+  /// wait in the bucket of the next segment they hit. Throws std::logic_error for a segment
+  /// size that is not such a power of two.
   SegmentedSieve(std::int64_t target, std::span<const std::uint32_t> primes, std::uint64_t lo, std::uint64_t hi,
                  std::uint64_t segment_bytes, std::uint64_t block_bytes);
 
@@ -41,7 +43,6 @@ class SegmentedSieve {
   PrimesByClass small_;   // crossed off block by block
   PrimesByClass medium_;  // crossed off segment by segment
   BucketSieve large_;     // primes above the segment size
-  bool has_large_ = false;
 };
 
 /// The primes in (PreSieve::kLargestPrime, limit] (limit < 2^32), ascending: the sieving

@@ -8,6 +8,7 @@
 #include <bit>
 #include <cstring>
 
+#include "kernels/highway/avx512.h"
 #include "kernels/sieve_bits.h"
 #include "kernels/wheel.h"
 
@@ -64,7 +65,7 @@ std::uint64_t CountBits(const std::uint8_t* bytes, std::uint64_t n) {
 template <typename T>
 std::uint64_t ExtractNumbers(const std::uint8_t* bytes, std::uint64_t n, std::uint64_t first, T* out) {
   std::uint64_t count = 0;
-#if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
+#if VOLLEY_TARGET_HAS_AVX512
   const hn::ScalableTag<T> d;
   constexpr std::size_t kLanes = HWY_MAX_BYTES / sizeof(T);
   static_assert(kLanes >= 8 && kLanes <= 64 && 64 % kLanes == 0, "whole bytes per vector, whole vectors per word");
@@ -75,7 +76,7 @@ std::uint64_t ExtractNumbers(const std::uint8_t* bytes, std::uint64_t n, std::ui
   for (std::uint64_t i = 0; i < n; i += 8) {
     std::uint64_t word = 0;
     std::memcpy(&word, bytes + i, n - i < 8 ? n - i : 8);
-#if HWY_ARCH_X86 && HWY_TARGET <= HWY_AVX3
+#if VOLLEY_TARGET_HAS_AVX512
     for (std::size_t s = 0; s < 64 && word >> s != 0; s += kLanes) {  // words hold few primes far from 0
       const std::uint64_t bits = word >> s;  // little-endian, as LoadMaskBits reads
       const auto numbers = hn::Add(hn::Set(d, static_cast<T>(30 * (first + i + s / 8))), lane_offsets);
@@ -102,7 +103,7 @@ std::uint64_t ExtractNumbers64(const std::uint8_t* bytes, std::uint64_t n, std::
 HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
-#include "kernels/dispatch.h"
+#include "kernels/highway/dispatch.h"
 
 namespace volley {
 HWY_EXPORT(AndStreams);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <numbers>
@@ -75,6 +76,20 @@ TEST_CASE("the estimate lies within 5 standard errors of pi") {
     CHECK(r.std_error > 0.0);
     CHECK(std::abs(r.estimate - std::numbers::pi) < 5 * r.std_error);
   }
+}
+
+TEST_CASE("block by block, the public block kernel adds up to monte_carlo_pi") {
+  const std::uint64_t samples = 3 * kMonteCarloBlock + 999;
+  for (const Target t : supported_targets()) {
+    INFO(t.name());
+    std::uint64_t hits = 0;
+    for (std::uint64_t b = 0; b * kMonteCarloBlock < samples; ++b)
+      hits += monte_carlo_block_hits(5, b, std::min(kMonteCarloBlock, samples - b * kMonteCarloBlock), t);
+    CHECK(hits == monte_carlo_pi_reference(samples, 5).hits);
+  }
+  CHECK_THROWS_WITH(monte_carlo_block_hits(5, 0, 0, best_target()), Catch::Contains("samples must be in [1, 2^20]"));
+  CHECK_THROWS_WITH(monte_carlo_block_hits(5, 0, kMonteCarloBlock + 1, best_target()), Catch::Contains("got 1048577"));
+  CHECK_THROWS_WITH(monte_carlo_block_hits(5, 0, 10, Target{3}), Catch::Contains("not supported"));
 }
 
 TEST_CASE("bad Monte Carlo input throws with a message") {

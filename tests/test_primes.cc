@@ -164,6 +164,38 @@ TEST_CASE("batch is_prime of sparse numbers equals the one-by-one test on every 
   }
 }
 
+TEST_CASE("every method gives the same primes, near 0 and far from 0") {
+  const std::pair<std::uint64_t, std::uint64_t> ranges[] = {
+      {0, 1'000'000}, {1000, 1100}, {1'000'000'000, 1'000'300'000}, {1'000'000'000'000, 1'000'000'100'000},
+      {1'000'000'000'000'000'000, 1'000'000'000'000'100'000}, {kMax - (1 << 20), kMax}};
+  for (const auto& [from, to] : ranges) {
+    INFO("[" << from << ", " << to << ")");
+    const auto sieved = primes_in(from, to, {.threads = 3, .prime_method = PrimeMethod::Sieve});
+    REQUIRE(primes_in(from, to, {.threads = 2, .prime_method = PrimeMethod::TestEach}) == sieved);
+    REQUIRE(count_primes(from, to, {.threads = 3, .prime_method = PrimeMethod::TestEach}) == sieved.size());
+    REQUIRE(count_primes(from, to, {.threads = 2, .prime_method = PrimeMethod::Sieve}) == sieved.size());
+    REQUIRE(count_primes(from, to) == sieved.size());
+  }
+}
+
+TEST_CASE("plan_primes tells which method a count uses") {
+  constexpr std::uint64_t kE18 = 1'000'000'000'000'000'000;
+  const PrimePlan tested = plan_primes(kE18, kE18 + 10'000, {.threads = 2});
+  CHECK(tested.method == PrimeMethod::TestEach);
+  CHECK(tested.sieving_limit == 0);
+  CHECK(tested.test_seconds < tested.sieve_seconds);
+  const PrimePlan sieved = plan_primes(kE18, kE18 + 249'000'000, {.threads = 2});  // once tested one by one: 10x slower
+  CHECK(sieved.method == PrimeMethod::Sieve);
+  CHECK(sieved.sieving_limit == 1'000'000'000);
+  CHECK(sieved.sieve_seconds < sieved.test_seconds);
+  CHECK(sieved.runs >= 1);
+  CHECK(sieved.runs <= sieved.chunks);
+  CHECK(plan_primes(kE18, kE18 + 10'000, {.prime_method = PrimeMethod::Sieve}).method == PrimeMethod::Sieve);
+  CHECK(plan_primes(0, 100, {}).chunks == 0);  // below the sieved numbers: a table
+  CHECK_THROWS_WITH(plan_primes(10, 5), Catch::Contains("from (10) is greater than to (5)"));
+  CHECK_THROWS_WITH(plan_primes(0, 5, {.target = "nope"}), Catch::Contains("unknown target"));
+}
+
 TEST_CASE("bad prime requests throw with a message") {
   CHECK_THROWS_WITH(count_primes(10, 5), Catch::Contains("from (10) is greater than to (5)"));
   CHECK_THROWS_WITH(primes_in(10, 5), Catch::Contains("greater than"));

@@ -33,6 +33,23 @@ TEST_CASE("the sieve kernel with tiny segments equals the reference sieve") {
   }
 }
 
+TEST_CASE("the sieve kernel on short ranges far from 0, where primes hit few segments") {
+  // The bucket sieve keeps only the multiples inside the range, however short it is.
+  const auto primes = kernels::sieving_primes(fallback_target().bit, 1'000'000);
+  for (const std::uint64_t width : {1ULL, 29ULL, 30ULL, 31ULL, 1000ULL, 30'000ULL, 100'000ULL}) {
+    const std::uint64_t lo = 999'999'999'937ULL, hi = lo + width;
+    std::vector<std::uint64_t> expected;
+    for (std::uint64_t n = lo; n < hi; ++n)
+      if (is_prime(n)) expected.push_back(n);
+    for (const std::uint64_t segment : {1024ULL, 1ULL << 20}) {
+      INFO("width " << width << ", segments of " << segment << " bytes");
+      std::vector<std::uint64_t> listed;
+      kernels::SegmentedSieve(best_target().bit, primes, lo, hi, segment, 256).append_primes(listed);
+      REQUIRE(listed == expected);
+    }
+  }
+}
+
 TEST_CASE("the sieve kernel refuses segment sizes that are not powers of two") {
   const auto primes = kernels::sieving_primes(fallback_target().bit, 10'000);
   CHECK_THROWS_AS(kernels::SegmentedSieve(fallback_target().bit, primes, 1000, 2000, 1000, 256), std::logic_error);

@@ -5,15 +5,15 @@
 #include <stdexcept>
 #include <string>
 
-#include "host/src/blocks.hpp"
 #include "kernels/midpoint.h"
+#include "volley/contract/integer.hpp"
 #include "volley/pool.hpp"
 #include "volley/targets.hpp"
 
 namespace volley {
 namespace {
 
-using kernels::u128;
+using contract::u128;
 
 void check_steps(std::uint64_t steps) {
   if (steps == 0) throw std::invalid_argument("midpoint_pi: steps must be at least 1");
@@ -37,7 +37,7 @@ double finish(u128 scaled_sum, std::uint64_t steps) {
 double midpoint_pi(std::uint64_t steps, const RunOptions& opts) {
   check_steps(steps);
   const Target target = resolve_target(opts.target);
-  const std::uint64_t blocks = detail::block_count(steps, kMidpointBlock);
+  const std::uint64_t blocks = contract::ceil_div(steps, kMidpointBlock);
   const u128 sum = Pool(opts.threads).map_reduce(blocks, [&](std::uint64_t block) {
     const std::uint64_t first = block * kMidpointBlock;
     return kernels::midpoint_scaled_sum(target.bit, steps, first, std::min(steps, first + kMidpointBlock));

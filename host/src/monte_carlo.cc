@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
-#include "host/src/blocks.hpp"
 #include "kernels/monte_carlo.h"
+#include "volley/contract/integer.hpp"
 #include "volley/pool.hpp"
 #include "volley/targets.hpp"
 
@@ -14,7 +15,7 @@ namespace {
 
 std::uint64_t blocks_of(std::uint64_t samples) {
   if (samples == 0) throw std::invalid_argument("monte_carlo_pi: samples must be at least 1");
-  return detail::block_count(samples, kMonteCarloBlock);
+  return contract::ceil_div(samples, kMonteCarloBlock);
 }
 
 std::uint64_t samples_in_block(std::uint64_t samples, std::uint64_t block) {
@@ -36,6 +37,13 @@ MonteCarloResult monte_carlo_pi(std::uint64_t samples, std::uint64_t seed, const
     return kernels::monte_carlo_block_hits(target.bit, seed, block, samples_in_block(samples, block));
   }, std::plus<>(), std::uint64_t{0});
   return make_result(hits, samples);
+}
+
+std::uint64_t monte_carlo_block_hits(std::uint64_t seed, std::uint64_t block, std::uint64_t samples, Target target) {
+  if (samples == 0 || samples > kMonteCarloBlock)
+    throw std::invalid_argument("monte_carlo_block_hits: samples must be in [1, 2^20], got " + std::to_string(samples));
+  if (!is_supported(target)) throw std::invalid_argument("monte_carlo_block_hits: target not supported by this CPU");
+  return kernels::monte_carlo_block_hits(target.bit, seed, block, samples);
 }
 
 MonteCarloResult monte_carlo_pi_reference(std::uint64_t samples, std::uint64_t seed) {

@@ -10,6 +10,7 @@
 #include <limits>
 #include <numeric>
 
+#include "volley/contract/integer.hpp"
 #include "volley/run_options.hpp"
 
 namespace volley {
@@ -90,7 +91,7 @@ double Trace::imbalance() const {
 Pool::Pool(unsigned threads) : threads_(resolve_threads({.threads = threads})) {}
 
 std::size_t detail::reduction_block(std::size_t n) noexcept {
-  return std::max<std::size_t>(1, (n + kMaxReductionBlocks - 1) / kMaxReductionBlocks);
+  return std::max<std::size_t>(1, contract::ceil_div(n, kMaxReductionBlocks));
 }
 
 void detail::run_job(const Job& job, unsigned threads, const CallOptions& opts) {
@@ -98,8 +99,8 @@ void detail::run_job(const Job& job, unsigned threads, const CallOptions& opts) 
   const bool nested = t_worker >= 0 || omp_in_parallel();
   const unsigned workers = nested ? 1 : threads;
   std::size_t chunk = opts.chunk_size;
-  if (chunk == 0) chunk = opts.schedule == Schedule::Static ? std::max<std::size_t>(1, (job.items + workers - 1) / workers) : 1;
-  const std::size_t chunks = job.items == 0 ? 0 : (job.items - 1) / chunk + 1;
+  if (chunk == 0) chunk = opts.schedule == Schedule::Static ? std::max<std::size_t>(1, contract::ceil_div(job.items, workers)) : 1;
+  const std::size_t chunks = contract::ceil_div(job.items, chunk);
   const unsigned team = static_cast<unsigned>(std::min<std::size_t>(workers, chunks));
 
   FirstFailure failure;

@@ -1,6 +1,7 @@
 #include "volley/targets.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <stdexcept>
 
@@ -37,6 +38,11 @@ std::vector<Target> compiled_targets() { return targets_in(kernels::compiled_tar
 
 std::vector<Target> supported_targets() {
   return targets_in(kernels::compiled_target_mask() & kernels::cpu_target_mask());
+}
+
+bool is_supported(Target target) noexcept {
+  static const std::int64_t supported = kernels::compiled_target_mask() & kernels::cpu_target_mask();
+  return std::has_single_bit(static_cast<std::uint64_t>(target.bit)) && (target.bit & supported) != 0;
 }
 
 Target best_target() { return supported_targets().front(); }

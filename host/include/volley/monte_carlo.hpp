@@ -1,7 +1,8 @@
 #pragma once
 // Monte Carlo estimate of pi by throwing darts at the unit square.
 //
-// Stream layout (stable: results are reproducible across versions, targets, threads):
+// Stream layout (stable: results are reproducible across versions, targets, threads; defined
+// in volley/contract/monte_carlo_stream.hpp):
 // - samples are cut into blocks of kMonteCarloBlock = 2^20; the last block may be partial;
 // - each block has kMonteCarloLanes = 16 logical lanes, each an independent xoshiro256++
 //   stream whose state is monte_carlo_lane_state(seed, block, lane);
@@ -13,32 +14,26 @@
 // on every target, for every thread count.
 #include <cstdint>
 
+#include "volley/contract/monte_carlo_stream.hpp"
 #include "volley/run_options.hpp"
+#include "volley/targets.hpp"
 #include "volley/xoshiro.hpp"
 
 namespace volley {
 
-inline constexpr std::uint64_t kMonteCarloBlock = std::uint64_t{1} << 20;
-inline constexpr unsigned kMonteCarloLanes = 16;
+inline constexpr std::uint64_t kMonteCarloBlock = contract::kMonteCarloBlock;
+inline constexpr unsigned kMonteCarloLanes = contract::kMonteCarloLanes;
 
-/// State of one lane's stream. Seed, block and lane pass through the SplitMix64 mixer one
-/// after another, so nearby seeds, blocks and lanes give unrelated streams; the four words
-/// are SplitMix64 outputs of the mixed key and so never all zero.
+/// State of one lane's stream (see contract::monte_carlo_lane_state): seed, block and lane
+/// mixed so that nearby ones give unrelated streams; never all zero.
 constexpr Xoshiro256pp::State monte_carlo_lane_state(std::uint64_t seed, std::uint64_t block,
                                                      unsigned lane) noexcept {
-  constexpr std::uint64_t kGamma = 0x9e3779b97f4a7c15ULL;
-  std::uint64_t key = splitmix64_mix(seed + kGamma);
-  key = splitmix64_mix(key + block + kGamma);
-  key = splitmix64_mix(key + lane + kGamma);
-  SplitMix64 sm{key};
-  return {sm.next(), sm.next(), sm.next(), sm.next()};
+  const auto [word] = contract::monte_carlo_lane_state(seed, block, lane);
+  return {word[0], word[1], word[2], word[3]};
 }
 
 /// Whether the dart of output w lands inside the quarter circle (exact).
-constexpr bool monte_carlo_hit(std::uint64_t w) noexcept {
-  const std::uint64_t x = w >> 32, y = w & 0xffffffffULL;
-  return y * y <= ~(x * x);  // x^2 + y^2 < 2^64 without overflow
-}
+using contract::monte_carlo_hit;
 
 struct MonteCarloResult {
   std::uint64_t hits;
@@ -51,6 +46,13 @@ struct MonteCarloResult {
 /// Throws std::invalid_argument for samples == 0, an unknown or unsupported target, or too
 /// many threads.
 MonteCarloResult monte_carlo_pi(std::uint64_t samples, std::uint64_t seed, const RunOptions& opts = {});
+
+/// Hits among the first `samples` darts (1 <= samples <= kMonteCarloBlock) of block `block`
+/// of the streams of `seed`, on `target`, on the calling thread: the unit of work that
+/// monte_carlo_pi spreads over threads, for callers that spread blocks themselves. Throws
+/// std::invalid_argument for samples outside [1, kMonteCarloBlock] or a target this CPU
+/// does not run.
+std::uint64_t monte_carlo_block_hits(std::uint64_t seed, std::uint64_t block, std::uint64_t samples, Target target);
 
 /// The same count from the plain scalar reference (no SIMD, one thread): the test oracle.
 MonteCarloResult monte_carlo_pi_reference(std::uint64_t samples, std::uint64_t seed);

@@ -30,6 +30,8 @@
 #include <utility>
 #include <vector>
 
+#include "volley/contract/integer.hpp"
+
 namespace volley {
 
 enum class Schedule {
@@ -199,10 +201,10 @@ class Pool {
   template <typename Fn, typename Reduce, typename T>
   T map_reduce(std::size_t n, Fn&& fn, Reduce&& reduce, T init, const CallOptions& opts = {}) const {
     const std::size_t block = detail::reduction_block(n);
-    const std::size_t blocks = n == 0 ? 0 : (n - 1) / block + 1;
+    const std::size_t blocks = contract::ceil_div(n, block);
     std::vector<std::optional<T>> partials(blocks);
     CallOptions block_opts = opts;
-    if (opts.chunk_size != 0) block_opts.chunk_size = (opts.chunk_size - 1) / block + 1;
+    if (opts.chunk_size != 0) block_opts.chunk_size = contract::ceil_div(opts.chunk_size, block);
     run(blocks, [&](std::size_t b) {
       const std::size_t end = std::min(n, (b + 1) * block);
       T acc = static_cast<T>(fn(b * block));

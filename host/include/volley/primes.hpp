@@ -3,9 +3,12 @@
 // to = 2^64 - 1 with no overflow anywhere.
 //
 // count_primes, primes_in and for_each_prime use a segmented sieve of Eratosthenes on a
-// mod-30 wheel (one byte per 30 integers), split over threads in fixed chunks: results are
-// identical for every thread count and target. is_prime uses a deterministic Miller-Rabin
-// test (Montgomery arithmetic) after trial division; it is exact for every 64-bit input.
+// mod-30 wheel (one byte per 30 integers), split over threads in fixed chunks; short ranges
+// far from 0, where setting up the sieve costs more than it saves, are tested number by
+// number instead (chosen by a cost model: see plan_primes). Results are identical for every
+// thread count, target and method. is_prime uses a deterministic Miller-Rabin test
+// (Montgomery arithmetic) after trial division; it is exact for every 64-bit input.
+// doc/ALGORITHMS.md describes the algorithms.
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -32,6 +35,21 @@ std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOption
 /// The primes in [from, to), ascending. Throws std::invalid_argument when from > to or when
 /// the list would hold more than kMaxListedPrimes primes (use for_each_prime instead).
 std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
+
+/// How count_primes(from, to, opts) would process the range, with the cost model's
+/// estimates for both methods.
+struct PrimePlan {
+  PrimeMethod method;           ///< Sieve or TestEach, never Auto
+  std::uint64_t chunks;         ///< fixed pieces of the range, independent of the thread count
+  std::uint64_t runs;           ///< groups of consecutive chunks, each sieved in one pass
+  std::uint64_t sieving_limit;  ///< the sieve crosses off the primes up to this; 0 when testing
+  double sieve_seconds;         ///< estimated time to sieve the range on opts.threads threads
+  double test_seconds;          ///< estimated time to test its numbers one by one
+};
+
+/// The plan of count_primes(from, to, opts): arithmetic only, no sieving. Throws
+/// std::invalid_argument when from > to or for bad options.
+PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
 
 /// Calls fn(p) for each prime in [from, to) in ascending order, on the calling thread,
 /// without storing them all; the sieving runs on opts.threads threads ahead of the calls.

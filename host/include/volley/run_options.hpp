@@ -4,11 +4,19 @@
 
 namespace volley {
 
+/// How the prime workloads process a range: Auto chooses, by estimated cost, between sieving
+/// it and testing its numbers one by one (see plan_primes); Sieve and TestEach force one,
+/// for measurements. The results are the same either way.
+enum class PrimeMethod { Auto, Sieve, TestEach };
+
 struct RunOptions {
   /// Worker threads; 0 means default_threads() (see thread_policy.hpp).
   unsigned threads = 0;
-  /// ISA target: "best" (the best one this CPU supports) or a name from target_names().
+  /// ISA target: "best" (the best one this CPU supports) or the name of one of
+  /// supported_targets() (see targets.hpp), in any case.
   std::string target = "best";
+  /// The prime workloads' method; the other workloads ignore it.
+  PrimeMethod prime_method = PrimeMethod::Auto;
 };
 
 /// The thread count a call with these options uses. Throws std::invalid_argument when

@@ -24,6 +24,8 @@ Target best_target();
 /// The portable non-SIMD target every build has and every CPU runs: "scalar" with GCC,
 /// "emu128" with compilers where Highway emulates 128-bit vectors instead.
 Target fallback_target();
+/// Whether `target` is one of supported_targets() (a cheap check, for hot paths).
+bool is_supported(Target target) noexcept;
 /// Resolves "best" or a target name (case-insensitive). Throws std::invalid_argument for an
 /// unknown name, a target not compiled in, or one this CPU does not support.
 Target resolve_target(std::string_view name);

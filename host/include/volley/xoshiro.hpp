@@ -5,19 +5,17 @@
 #include <limits>
 #include <stdexcept>
 
+#include "volley/contract/monte_carlo_stream.hpp"
+
 namespace volley {
 
 /// The SplitMix64 output function: a bijection on 64-bit words with full avalanche.
-constexpr std::uint64_t splitmix64_mix(std::uint64_t z) noexcept {
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
+using contract::splitmix64_mix;
 
 /// SplitMix64 (Steele, Lea, Flood): a 64-bit counter run through splitmix64_mix.
 struct SplitMix64 {
   std::uint64_t state;
-  constexpr std::uint64_t next() noexcept { return splitmix64_mix(state += 0x9e3779b97f4a7c15ULL); }
+  constexpr std::uint64_t next() noexcept { return splitmix64_mix(state += contract::kSplitMix64Gamma); }
 };
 
 /// xoshiro256++: 256 bits of state, period 2^256 - 1; next(), jump() (2^128 steps) and
@@ -40,17 +38,7 @@ class Xoshiro256pp {
     for (auto& word : s_) word = sm.next();
   }
 
-  constexpr result_type next() noexcept {
-    const std::uint64_t result = rotl(s_[0] + s_[3], 23) + s_[0];
-    const std::uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
-  }
+  constexpr result_type next() noexcept { return contract::xoshiro256pp_next(s_[0], s_[1], s_[2], s_[3]); }
   constexpr result_type operator()() noexcept { return next(); }
 
   /// Advances by 2^128 steps.
@@ -69,9 +57,6 @@ class Xoshiro256pp {
   static constexpr result_type max() noexcept { return std::numeric_limits<result_type>::max(); }
 
  private:
-  static constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept {
-    return (x << k) | (x >> (64 - k));
-  }
   // Multiplies the state by the jump polynomial: XOR of the states at the polynomial's set bits.
   constexpr void apply_jump(const State& polynomial) noexcept {
     State acc{};

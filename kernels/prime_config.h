@@ -1,0 +1,99 @@
+#pragma once
+// Every tuning constant of the prime workloads, each with the reason or the measurement
+// behind it. Measurements are from a 2-core Sapphire Rapids class Xeon (48 KiB L1d, 2 MiB L2
+// per core, AVX-512), g++ 12.2, unless said otherwise. A constant here changes speed, never a
+// result: the tests hold every method, size and target to the reference.
+#include <cstddef>
+#include <cstdint>
+
+namespace volley::prime_config {
+
+// ---- The sieve kernel (kernels/) ----
+
+/// The pre-sieve removes the multiples of the primes 7 .. this one by merging precomputed
+/// patterns (24 of them, ~500 KB with their repeats, so they stay in L2). Measured over 11
+/// alternated pairs of runs on [0, 10^9): pre-sieving to 163 was 7% slower, to 331 the same.
+inline constexpr std::uint32_t kPreSieveLargestPrime = 251;
+/// Pattern bytes merged per pass over all patterns: one L1-resident stretch.
+inline constexpr std::uint64_t kPreSieveStep = 4096;
+
+/// Segments are half the L2 cache (the segment and the pre-sieve patterns stay near the
+/// core), rounded down to a power of two (offsets by shift and mask), within these bounds.
+inline constexpr std::uint64_t kMinSegmentBytes = std::uint64_t{32} << 10;
+inline constexpr std::uint64_t kMaxSegmentBytes = std::uint64_t{1} << 20;
+/// Small primes cross off one block of about the L1 cache at a time, within these bounds:
+/// 32 KiB measured best with a 48 KiB L1.
+inline constexpr std::uint64_t kMinBlockBytes = std::uint64_t{4} << 10;
+inline constexpr std::uint64_t kMaxBlockBytes = std::uint64_t{32} << 10;
+/// Primes below block_bytes / this are "small" (at least 4 wheel turns, 32 hits, per block:
+/// worth visiting every block); larger ones up to the segment size cross off whole segments;
+/// primes above the segment size wait in the bucket sieve for the segments they hit.
+inline constexpr std::uint64_t kSmallPrimeBlockFraction = 4;
+/// Sieving the sieving primes themselves: a short range, sizes that fit any cache.
+inline constexpr std::uint64_t kSievingPrimesSegmentBytes = std::uint64_t{256} << 10;
+inline constexpr std::uint64_t kSievingPrimesBlockBytes = std::uint64_t{16} << 10;
+/// The bucket sieve keeps its entries in blocks of this size, aligned to it (a full write
+/// cursor is recognised by its address), each recycled as soon as its segment is done.
+inline constexpr std::size_t kBucketBlockBytes = 8192;
+/// A bucket entry packs (byte offset in the segment) << 6 | wheel index in 32 bits.
+inline constexpr unsigned kMaxBucketSegmentShift = 26;
+
+// ---- Planning a range (host/src/range_plan) ----
+
+/// Numbers below this are looked up in a table of primes; sieving starts here, above the
+/// pre-sieved primes.
+inline constexpr std::uint64_t kFirstSieved = 1024;
+/// A chunk, the unit of work whose bounds never depend on the thread count, is this many
+/// segments: short enough to balance threads, long enough to amortise a visit.
+inline constexpr std::uint64_t kSegmentsPerChunk = 16;
+/// A run of consecutive chunks is sieved in one pass, so its sieving primes are set up once:
+/// a run holds at least this many bytes of sieve per sieving prime (far from 0, millions of
+/// primes would otherwise cost more to set up than to sieve with), but there are never fewer
+/// runs than threads while there are that many chunks.
+inline constexpr std::uint64_t kRunBytesPerSievingPrime = 4;
+/// A range tested number by number is cut into this many chunks, so that threads share it.
+inline constexpr std::uint64_t kTestedChunks = 64;
+/// for_each_prime sieves this many chunks per thread ahead of the caller.
+inline constexpr std::uint64_t kStreamChunksPerThread = 2;
+
+// The cost model that chooses between sieving a range and testing its wheel candidates one
+// by one. Fitted to one-thread runs of `volley-bench primes --method sieve|test` at 10^12,
+// 10^15, 10^18 and 2^64 - 2^40 with widths from 3 x 10^4 to 10^9. Only the crossover
+// depends on it, where both methods cost about the same, so an error of a few tens of
+// percent costs a few tens of percent there and nothing elsewhere.
+/// Testing one wheel candidate (trial division, then Miller-Rabin on the survivors): a
+/// fixed part plus a part per bit of the number (the squarings). Measured 277 ns at 10^12,
+/// 300 at 10^15, 327 at 10^18, 335 near 2^64 (157 below 2^32, where 3 bases suffice).
+inline constexpr double kTestNanos = 180;
+inline constexpr double kTestNanosPerBit = 2.4;
+/// Making the sieving primes up to r, on one thread: a sieve of [0, r) near 0 (7.7 ns per
+/// byte of 30 numbers).
+inline constexpr double kSievingPrimesNanosPerNumber = 0.26;
+/// Setting up one sieving prime in one run (its first multiple takes a 64-bit division).
+/// With the line above: 17.6 ms measured for the primes to 10^7.5, 0.49 s to 10^9, 2.15 s
+/// to 2^32.
+inline constexpr double kSetupNanosPerPrime = 4.5;
+/// Sieving one byte (30 numbers) of the range: 7.2 ns near 0, and more as the sieving
+/// primes grow (bucket-sieve hits miss the caches): measured 14.5 ns with primes to 10^7.5,
+/// 36 to 10^9, 77 to 2^32, fitted as kSieveNanosPerByte + this * (r / 2^32)^(2/3).
+inline constexpr double kSieveNanosPerByte = 7.2;
+inline constexpr double kSieveNanosPerByteAtRoot2To32 = 70;
+
+// ---- Batch is_prime (host/src/prime_batch) ----
+
+/// A batch whose span (max - min) is at most this many numbers per input may be sieved
+/// once and looked up (when the cost model says so): this bounds the sieve's memory to about
+/// 2 bytes per input.
+inline constexpr std::uint64_t kDenseSpanPerNumber = 64;
+/// Numbers tested one by one are handed to threads in blocks of this many.
+inline constexpr std::size_t kTestedBatchBlock = 4096;
+/// Look-ups in a sieved span are handed to threads in blocks of this many.
+inline constexpr std::size_t kLookupBlock = std::size_t{1} << 16;
+/// The AVX-512 Miller-Rabin below 2^32 filters and compresses this many numbers at a time
+/// (its index list stays in L1)...
+inline constexpr std::size_t kVectorBatch = 1024;
+/// ...and tests this many vectors at once: one vector's squarings form a dependency chain,
+/// four interleaved chains keep the multiplier busy.
+inline constexpr int kVectorWays = 4;
+
+}  // namespace volley::prime_config

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Holds every #include of every volley source against the allowed arrows between layers.
+
+Highway's headers sit in the system include path, so include paths alone cannot stop a
+stray include; this check does. The layers (by the including file's path) and what each may
+include:
+
+  contract     host/include/volley/contract/  <cstdint>-level standard headers, other contracts
+  public       host/include/volley/           the standard library, public and contract headers
+  host         host/src/                      + system and OpenMP headers, host/src/, kernel API
+  kernel API   kernels/*.h                    the standard library, contracts, kernel API headers
+  kernels      kernels/*.cc                   + Highway and kernels/highway/
+  highway      kernels/highway/               Highway helpers of the kernels (never elsewhere)
+  bench        bench/                         std, system, OpenMP, third-party, public, bench/
+  examples     examples/                      std, Eigen, public
+  tests        tests/                         std, system, Catch2, public, host/src/, kernel API, bench/
+
+With --compile-commands, it also checks that only kernel sources are compiled with
+Highway's definitions (-DHWY_...). Prints one line per violation; exits 1 if there is any.
+--self-test runs the check on a scratch tree with known violations and checks it finds them.
+"""
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+
+SCANNED_DIRS = ("host", "kernels", "bench", "examples", "tests", "python")
+SOURCE_SUFFIXES = (".h", ".hpp", ".cc", ".cpp", ".cu", ".cuh", ".h.in", ".hpp.in")
+INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
+
+# Standard headers a contract header may use: no allocation, no I/O, no exceptions.
+CORE_STD = {"cstdint", "cstddef", "bit", "limits", "type_traits", "climits"}
+SYSTEM = {"unistd.h", "sched.h", "spawn.h", "signal.h", "fcntl.h", "poll.h", "pthread.h", "dlfcn.h"}
+THIRD_PARTY = ("CLI/", "fmt/", "nlohmann/", "benchmark/", "Eigen/", "primesieve.hpp", "primesieve/")
+
+ALLOWED = {
+    "contract": {"std-core", "contract"},
+    "public": {"std-core", "std", "public", "contract"},
+    "host": {"std-core", "std", "system", "openmp", "public", "contract", "host", "kernel-api"},
+    "kernel-api": {"std-core", "std", "contract", "kernel-api"},
+    "kernels": {"std-core", "std", "contract", "kernel-api", "highway", "kernels-highway"},
+    "kernels-highway": {"std-core", "std", "contract", "kernel-api", "highway", "kernels-highway"},
+    "bench": {"std-core", "std", "system", "openmp", "third-party", "public", "contract", "bench"},
+    "examples": {"std-core", "std", "third-party", "public", "contract"},
+    "tests": {"std-core", "std", "system", "catch2", "public", "contract", "host", "kernel-api", "bench"},
+}
+
+
+def layer_of(path):
+    """The layer of a source by its path relative to the root, or None if unchecked."""
+    parts = path.split("/")
+    if path.startswith("host/include/volley/contract/"):
+        return "contract"
+    if path.startswith("host/include/"):
+        return "public"
+    if path.startswith("host/src/"):
+        return "host"
+    if path.startswith("kernels/highway/"):
+        return "kernels-highway"
+    if parts[0] == "kernels" and len(parts) == 2:
+        return "kernel-api" if path.endswith((".h", ".hpp")) else "kernels"
+    if parts[0] in ("bench", "examples", "tests"):
+        return parts[0]
+    return None
+
+
+def kind_of(bracket, name):
+    """What an include names: one of the kinds in ALLOWED's sets, or 'unknown'."""
+    prefixes = [("hwy/", "highway"), ("kernels/highway/", "kernels-highway"), ("volley/contract/", "contract"),
+                ("volley/", "public"), ("host/src/", "host"), ("bench/", "bench"), ("catch2/", "catch2")]
+    for prefix, kind in prefixes:
+        if name.startswith(prefix):
+            return kind
+    if name.startswith("kernels/"):
+        return "kernel-api" if name.count("/") == 1 and name.endswith((".h", ".hpp")) else "unknown"
+    if name.startswith(THIRD_PARTY):
+        return "third-party"
+    if name == "omp.h":
+        return "openmp"
+    if bracket == "<" and name in CORE_STD:
+        return "std-core"
+    if bracket == "<" and re.fullmatch(r"[a-z_]+", name):
+        return "std"
+    if bracket == "<" and (name in SYSTEM or name.startswith("sys/")):
+        return "system"
+    return "unknown"
+
+
+def sources(root):
+    for top in SCANNED_DIRS:
+        for directory, _, files in os.walk(os.path.join(root, top)):
+            for name in sorted(files):
+                if name.endswith(SOURCE_SUFFIXES):
+                    yield os.path.relpath(os.path.join(directory, name), root)
+
+
+def include_violations(root):
+    found = []
+    for path in sources(root):
+        layer = layer_of(path)
+        if layer is None:
+            continue
+        with open(os.path.join(root, path), encoding="utf-8") as text:
+            for number, line in enumerate(text, 1):
+                match = INCLUDE.match(line)
+                if not match:
+                    continue
+                kind = kind_of(*match.groups())
+                if kind not in ALLOWED[layer]:
+                    what = "an unclassified include" if kind == "unknown" else f"a {kind} header"
+                    found.append(f"{path}:{number}: {layer} code may not include {match.group(2)} ({what})")
+    return found
+
+
+def definition_violations(root, compile_commands):
+    """Sources outside kernels/ compiled with Highway's definitions."""
+    found = []
+    with open(compile_commands, encoding="utf-8") as text:
+        for entry in json.load(text):
+            path = os.path.relpath(os.path.realpath(entry["file"]), os.path.realpath(root))
+            command = entry.get("command") or " ".join(entry.get("arguments", []))
+            if not path.startswith("kernels/") and re.search(r"(^|\s)-DHWY_", command):
+                found.append(f"{path}: compiled with Highway's definitions: only kernels/ may see Highway")
+    return found
+
+
+def check(root, compile_commands=None):
+    found = include_violations(root)
+    if compile_commands:
+        found += definition_violations(root, compile_commands)
+    return found
+
+
+def self_test():
+    """The check must find each planted violation and nothing in the clean files."""
+    tree = {
+        "bench/bad.cc": '#include "kernels/monte_carlo.h"\n#include "hwy/highway.h"\n#include <vector>\n',
+        "bench/good.cc": '#include <fmt/core.h>\n#include "volley/primes.hpp"\n#include "bench/cli.hpp"\n',
+        "examples/bad.cc": '#include "host/src/cache_sizes.hpp"\n',
+        "host/src/bad.cc": '  #  include "hwy/highway.h"\n#include "kernels/highway/dispatch.h"\n',
+        "host/src/good.cc": '#include "kernels/segmented_sieve.h"\n#include <unistd.h>\n',
+        "host/include/volley/bad.hpp": '#include "kernels/wheel.h"\n',
+        "host/include/volley/contract/bad.hpp": "#include <string>\n",
+        "kernels/bad.h": '#include "hwy/base.h"\n',
+        "kernels/good.cc": '#include "hwy/highway.h"\n#include "kernels/highway/dispatch.h"\n',
+        "kernels/wrong.cc": '#include "volley/monte_carlo.hpp"\n#include "mystery.h"\n',
+        "tests/good.cc": '#include <catch2/catch.hpp>\n#include "kernels/presieve.h"\n#include "host/src/x.hpp"\n',
+        "tests/bad.cc": '#include "kernels/highway/dispatch.h"\n',
+    }
+    expected = [
+        "bench/bad.cc:1: bench code may not include kernels/monte_carlo.h (a kernel-api header)",
+        "bench/bad.cc:2: bench code may not include hwy/highway.h (a highway header)",
+        "examples/bad.cc:1: examples code may not include host/src/cache_sizes.hpp (a host header)",
+        "host/include/volley/bad.hpp:1: public code may not include kernels/wheel.h (a kernel-api header)",
+        "host/include/volley/contract/bad.hpp:1: contract code may not include string (a std header)",
+        "host/src/bad.cc:1: host code may not include hwy/highway.h (a highway header)",
+        "host/src/bad.cc:2: host code may not include kernels/highway/dispatch.h (a kernels-highway header)",
+        "kernels/bad.h:1: kernel-api code may not include hwy/base.h (a highway header)",
+        "kernels/wrong.cc:1: kernels code may not include volley/monte_carlo.hpp (a public header)",
+        "kernels/wrong.cc:2: kernels code may not include mystery.h (an unclassified include)",
+        "tests/bad.cc:1: tests code may not include kernels/highway/dispatch.h (a kernels-highway header)",
+        "host/src/bad.cc: compiled with Highway's definitions: only kernels/ may see Highway",
+    ]
+    with tempfile.TemporaryDirectory() as root:
+        for path, text in tree.items():
+            os.makedirs(os.path.join(root, os.path.dirname(path)), exist_ok=True)
+            with open(os.path.join(root, path), "w", encoding="utf-8") as out:
+                out.write(text)
+        commands = os.path.join(root, "compile_commands.json")
+        with open(commands, "w", encoding="utf-8") as out:
+            json.dump([{"file": os.path.join(root, "host/src/bad.cc"), "command": "c++ -DHWY_SHARED_DEFINE -c x"},
+                       {"file": os.path.join(root, "kernels/good.cc"), "command": "c++ -DHWY_SHARED_DEFINE -c x"},
+                       {"file": os.path.join(root, "host/src/good.cc"), "command": "c++ -DNDEBUG -c x"}], out)
+        found = check(root, commands)
+    if sorted(found) != sorted(expected):
+        print("self-test failed; expected:", *sorted(expected), "found:", *sorted(found), sep="\n  ")
+        return 1
+    print(f"self-test: all {len(expected)} planted violations found, no others")
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--root", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    parser.add_argument("--compile-commands", help="a build's compile_commands.json")
+    parser.add_argument("--self-test", action="store_true")
+    args = parser.parse_args()
+    if args.self_test:
+        return self_test()
+    found = check(args.root, args.compile_commands)
+    for line in found:
+        print(line)
+    print(f"{len(found)} layering violation(s)" if found else "layering: every include follows the allowed arrows")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
