@@ -1,11 +1,14 @@
 #include "bench/workloads.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <functional>
 #include <numeric>
 #include <stdexcept>
 
 #include <fmt/core.h>
+
+#include "bench/count_arg.hpp"
+#include "bench/timing.hpp"
 
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"
@@ -19,41 +22,6 @@
 namespace volley::bench {
 namespace {
 
-// Runs fn `repeats` times; returns its last result and the median time.
-template <typename Fn>
-auto time_median(int repeats, Fn&& fn) {
-  std::vector<double> seconds;
-  decltype(fn()) result{};
-  for (int i = 0; i < std::max(1, repeats); ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    result = fn();
-    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(seconds.begin(), seconds.end());
-  return std::pair{result, seconds[seconds.size() / 2]};
-}
-
-// Runs a and b alternately `repeats` times each, so that both see the same machine load;
-// returns their last results and median times.
-template <typename A, typename B>
-auto time_medians_interleaved(int repeats, A&& a, B&& b) {
-  std::vector<double> seconds_a, seconds_b;
-  decltype(a()) result_a{};
-  decltype(b()) result_b{};
-  auto time = [](auto& fn, auto& result, std::vector<double>& seconds) {
-    const auto start = std::chrono::steady_clock::now();
-    result = fn();
-    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  };
-  for (int i = 0; i < std::max(1, repeats); ++i) {
-    time(a, result_a, seconds_a);
-    time(b, result_b, seconds_b);
-  }
-  std::sort(seconds_a.begin(), seconds_a.end());
-  std::sort(seconds_b.begin(), seconds_b.end());
-  return std::tuple{result_a, seconds_a[seconds_a.size() / 2], result_b, seconds_b[seconds_b.size() / 2]};
-}
-
 Row start_row(std::string workload, const Variant& v, std::uint64_t items) {
   Row row;
   row.workload = std::move(workload);
@@ -64,11 +32,32 @@ Row start_row(std::string workload, const Variant& v, std::uint64_t items) {
   return row;
 }
 
+RunOptions options(const Row& row, const Variant& v) {
+  return {.threads = row.threads, .target = v.target, .prime_method = v.method};
+}
+
+void set_count(Row& row, std::uint64_t from, std::uint64_t to, std::uint64_t count, double seconds) {
+  row.seconds = seconds;
+  row.result = fmt::format("{} primes", count);
+  row.fields = {{"from", from}, {"to", to}, {"count", count}};
+}
+
 }  // namespace
+
+std::vector<std::string> method_names() { return {"auto", "sieve", "test"}; }
+
+PrimeMethod parse_method(const std::string& name) {
+  const auto names = method_names();
+  const auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end()) throw UsageError("--method: expected auto, sieve or test, not '" + name + "'");
+  return static_cast<PrimeMethod>(it - names.begin());
+}
+
+std::string method_name(PrimeMethod method) { return method_names().at(static_cast<std::size_t>(method)); }
 
 Row run_pi(std::uint64_t samples, std::uint64_t seed, const Variant& v, int repeats) {
   Row row = start_row("pi", v, samples);
-  const RunOptions opts{.threads = row.threads, .target = v.target};
+  const RunOptions opts = options(row, v);
   const auto [r, seconds] = time_median(repeats, [&] {
     return v.reference ? monte_carlo_pi_reference(samples, seed) : monte_carlo_pi(samples, seed, opts);
   });
@@ -81,7 +70,7 @@ Row run_pi(std::uint64_t samples, std::uint64_t seed, const Variant& v, int repe
 
 Row run_quad(std::uint64_t steps, const Variant& v, int repeats) {
   Row row = start_row("quad", v, steps);
-  const RunOptions opts{.threads = row.threads, .target = v.target};
+  const RunOptions opts = options(row, v);
   const auto [estimate, seconds] = time_median(repeats, [&] {
     return v.reference ? midpoint_pi_reference(steps) : midpoint_pi(steps, opts);
   });
@@ -93,19 +82,39 @@ Row run_quad(std::uint64_t steps, const Variant& v, int repeats) {
 
 Row run_prime_count(std::uint64_t from, std::uint64_t to, const Variant& v, int repeats) {
   Row row = start_row("count", v, to - from);
-  const RunOptions opts{.threads = row.threads, .target = v.target};
+  const RunOptions opts = options(row, v);
   const auto [count, seconds] = time_median(repeats, [&] {
     return v.reference ? primes_in_reference(from, to).size() : count_primes(from, to, opts);
   });
-  row.seconds = seconds;
-  row.result = fmt::format("{} primes", count);
-  row.fields = {{"from", from}, {"to", to}, {"count", count}};
+  set_count(row, from, to, count, seconds);
+  if (!v.reference) row.fields["method"] = method_name(plan_primes(from, to, opts).method);
   return row;
+}
+
+std::vector<Row> run_prime_count_methods(std::uint64_t from, std::uint64_t to, const Variant& v, int repeats) {
+  std::vector<Row> rows;
+  std::vector<std::function<std::uint64_t()>> runs;
+  for (const PrimeMethod method : {PrimeMethod::Auto, PrimeMethod::Sieve, PrimeMethod::TestEach}) {
+    Variant forced = v;
+    forced.name = method_name(method);
+    forced.method = method;
+    rows.push_back(start_row("count", forced, to - from));
+    runs.push_back([from, to, opts = options(rows.back(), forced)] { return count_primes(from, to, opts); });
+  }
+  const auto timed = time_alternately(repeats, runs);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    set_count(rows[i], from, to, timed[i].result, timed[i].seconds);
+    rows[i].fields["method"] = method_name(plan_primes(from, to, options(rows[i], v)).method);
+    if (i > 0) rows[i].check = timed[i].result == timed[0].result ? "ok" : "MISMATCH";
+  }
+  rows[1].fields["method"] = method_name(PrimeMethod::Sieve);
+  rows[2].fields["method"] = method_name(PrimeMethod::TestEach);
+  return rows;
 }
 
 Row run_prime_list(std::uint64_t from, std::uint64_t to, const Variant& v, int repeats) {
   Row row = start_row("list", v, to - from);
-  const RunOptions opts{.threads = row.threads, .target = v.target};
+  const RunOptions opts = options(row, v);
   const auto [primes, seconds] = time_median(repeats, [&] {
     return v.reference ? primes_in_reference(from, to) : primes_in(from, to, opts);
   });
@@ -118,7 +127,7 @@ Row run_prime_list(std::uint64_t from, std::uint64_t to, const Variant& v, int r
 
 Row run_is_prime_batch(const std::vector<std::uint64_t>& numbers, const Variant& v, int repeats) {
   Row row = start_row("is-prime", v, numbers.size());
-  const RunOptions opts{.threads = row.threads, .target = v.target};
+  const RunOptions opts = options(row, v);
   std::vector<std::uint8_t> flags(numbers.size());
   const auto [primes, seconds] = time_median(repeats, [&] {
     if (v.reference) {
@@ -142,16 +151,13 @@ std::pair<Row, Row> run_prime_count_vs_primesieve(std::uint64_t from, std::uint6
   peer.variant = "primesieve";
   peer.target = "primesieve";
   primesieve::set_num_threads(static_cast<int>(peer.threads));
-  const RunOptions opts{.threads = row.threads, .target = v.target};
-  const auto [count, seconds, peer_count, peer_seconds] = time_medians_interleaved(
-      repeats, [&] { return count_primes(from, to, opts); },
-      // primesieve counts the closed range [from, to - 1].
-      [&] { return to == from ? 0 : primesieve::count_primes(from, to - 1); });
-  for (auto [r, c, s] : {std::tuple{&row, count, seconds}, std::tuple{&peer, peer_count, peer_seconds}}) {
-    r->seconds = s;
-    r->result = fmt::format("{} primes", c);
-    r->fields = {{"from", from}, {"to", to}, {"count", c}};
-  }
+  const RunOptions opts = options(row, v);
+  const auto timed = time_alternately<std::uint64_t>(
+      repeats, {[&] { return count_primes(from, to, opts); },
+                // primesieve counts the closed range [from, to - 1].
+                [&] { return to == from ? std::uint64_t{0} : primesieve::count_primes(from, to - 1); }});
+  set_count(row, from, to, timed[0].result, timed[0].seconds);
+  set_count(peer, from, to, timed[1].result, timed[1].seconds);
   return {row, peer};
 }
 #else

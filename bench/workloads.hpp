@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bench/report.hpp"
+#include "volley/run_options.hpp"
 
 namespace volley::bench {
 
@@ -15,15 +16,27 @@ struct Variant {
   bool reference;       ///< the plain scalar oracle (target and threads ignored)
   std::string target;   ///< "best" or a target name
   unsigned threads;     ///< 0: the default policy
+  PrimeMethod method = PrimeMethod::Auto;  ///< for the prime counts and lists
 };
+
+/// The names of the prime methods on the command line, in PrimeMethod's order.
+std::vector<std::string> method_names();
+/// The method of a name from method_names(); throws UsageError for any other.
+PrimeMethod parse_method(const std::string& name);
+std::string method_name(PrimeMethod method);
 
 /// Median of `repeats` runs of monte_carlo_pi (or its reference).
 Row run_pi(std::uint64_t samples, std::uint64_t seed, const Variant& variant, int repeats);
 /// Median of `repeats` runs of midpoint_pi (or its reference).
 Row run_quad(std::uint64_t steps, const Variant& variant, int repeats);
 
-/// Median of `repeats` runs of count_primes(from, to) (reference: the simple sieve).
+/// Median of `repeats` runs of count_primes(from, to) (reference: the simple sieve); the row
+/// names the method the plan chose.
 Row run_prime_count(std::uint64_t from, std::uint64_t to, const Variant& variant, int repeats);
+/// The count of [from, to) with the method the plan chooses (variant "auto") and with each
+/// method forced ("sieve", "test"), run alternately; each row names the method that ran and
+/// the forced rows are checked against the first.
+std::vector<Row> run_prime_count_methods(std::uint64_t from, std::uint64_t to, const Variant& variant, int repeats);
 /// Median of `repeats` runs of primes_in(from, to) (reference: the simple sieve); the row
 /// carries the count and a checksum (sum of the primes mod 2^64) of the list.
 Row run_prime_list(std::uint64_t from, std::uint64_t to, const Variant& variant, int repeats);

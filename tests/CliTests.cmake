@@ -81,3 +81,12 @@ set_tests_properties(cli.interrupt PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION
 add_test(NAME cli.interrupt_left_no_file COMMAND ${CMAKE_COMMAND} -E cat ${CMAKE_CURRENT_BINARY_DIR}/interrupted.csv)
 set_tests_properties(cli.interrupt_left_no_file PROPERTIES LABELS cli DEPENDS cli.interrupt WILL_FAIL ON)
 cli_test(oversubscribed 0 "note: 200 threads on [0-9]+ usable CPUs .*oversubscribed" pi --samples 1e4 --threads 200)
+
+# Prime methods: forced either way, the same count; the plan-sweep benchmark on a tiny range.
+cli_test(primes_method_test 0 "\"count\":335;\"method\":\"test\"" primes --from 1e12 --to 1.00000001e12 --method test --json)
+cli_test(primes_method_sieve 0 "\"count\":335;\"method\":\"sieve\"" primes --from 1e12 --to 1.00000001e12 --method sieve --json)
+cli_test(primes_method_bad 2 "--method" primes --method guess)
+cli_test(plan_sweep_json 0 "\"check\":\"ok\"[^\n]*\"variant\":\"sieve\";\"check\":\"ok\"[^\n]*\"variant\":\"test\""
+         plan-sweep --bases 1e12 --octaves 1 --threads 2 --json)
+cli_test(plan_sweep_table 0 "from +width +chosen .*auto/best\n +1000000000000 +[0-9]+ +(test|sieve) " plan-sweep --bases 1e12 --octaves 0)
+cli_test(plan_sweep_bad_octaves 2 "--octaves: at most 10" plan-sweep --octaves 11)

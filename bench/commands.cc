@@ -1,0 +1,258 @@
+#include "bench/commands.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <numeric>
+#include <random>
+
+#include <fmt/core.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "bench/cli.hpp"
+#include "bench/count_arg.hpp"
+#include "bench/plan_sweep.hpp"
+#include "bench/python.hpp"
+#include "bench/scaling_command.hpp"
+#include "bench/workloads.hpp"
+#include "volley/volley.hpp"
+
+namespace volley::bench {
+namespace {
+
+Variant single_variant(const CommonArgs& args) { return {"run", false, args.target, parse_threads(args)}; }
+
+// The primes of [from, to), streamed: one per line, or one JSON object whose "primes" array
+// is written as the primes come.
+void list_primes(std::uint64_t from, std::uint64_t to, const Variant& v, bool json) {
+  const RunOptions opts{.threads = v.threads, .target = v.target, .prime_method = v.method};
+  std::uint64_t count = 0;
+  const auto start = std::chrono::steady_clock::now();
+  if (json) std::cout << fmt::format(R"({{"workload":"list","from":{},"to":{},"primes":[)", from, to);
+  for_each_prime(from, to, [&](std::uint64_t p) {
+    if (json)
+      std::cout << (count ? "," : "") << p;
+    else
+      std::cout << p << '\n';
+    ++count;
+  }, opts);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const std::string target = resolve_target(v.target).name();
+  const unsigned threads = resolve_threads(opts);
+  if (json)
+    std::cout << fmt::format(R"(],"count":{},"target":"{}","threads":{},"seconds":{}}})", count, target, threads, seconds)
+              << '\n';
+  else
+    fmt::print(stderr, "{} primes in [{}, {}), {:.6f} s ({}, {} threads)\n", count, from, to, seconds, target, threads);
+}
+
+void check_numbers(const std::vector<std::string>& texts, bool json) {
+  for (const auto& text : texts) {
+    const std::uint64_t n = parse_count(text, "is-prime");
+    const bool prime = is_prime(n);
+    if (json)
+      std::cout << nlohmann::json{{"workload", "is-prime"}, {"number", n}, {"prime", prime}}.dump() << '\n';
+    else
+      fmt::print("{} is {}\n", n, prime ? "prime" : "not prime");
+  }
+}
+
+void print_targets(bool json) {
+  std::vector<std::string> compiled, supported;
+  for (const auto t : compiled_targets()) compiled.push_back(t.name());
+  for (const auto t : supported_targets()) supported.push_back(t.name());
+  const std::string best = best_target().name();
+  if (json) {
+    std::cout << nlohmann::json{{"compiled", compiled}, {"supported", supported}, {"chosen", best}}.dump() << '\n';
+    return;
+  }
+  fmt::print("compiled:  {}\nsupported: {}\nchosen:    {}\n", fmt::join(compiled, " "), fmt::join(supported, " "),
+             best);
+}
+
+// Both ends of a range given as counts; from <= to.
+std::pair<std::uint64_t, std::uint64_t> parse_range(const std::string& from, const std::string& to) {
+  const auto a = parse_count(from, "--from"), b = parse_count(to, "--to");
+  if (a > b) throw UsageError(fmt::format("--from ({}) is greater than --to ({})", a, b));
+  return {a, b};
+}
+
+}  // namespace
+
+Command add_default_run(CLI::App& app) {
+  auto args = std::make_shared<CommonArgs>();
+  add_common(app, *args, "3");
+  return {&app, [args] {
+            run_default(*args);
+            return 0;
+          }};
+}
+
+Command add_pi(CLI::App& app) {
+  struct Args {
+    CommonArgs common;
+    std::string samples = "1e8", seed = "1";
+  };
+  auto args = std::make_shared<Args>();
+  auto* pi = app.add_subcommand("pi", "Monte Carlo pi: darts from xoshiro256++ streams");
+  pi->add_option("--samples", args->samples, "number of darts (e.g. 1000000 or 1e9)")->capture_default_str();
+  pi->add_option("--seed", args->seed, "64-bit seed of the streams")->capture_default_str();
+  add_common(*pi, args->common, "1");
+  return {pi, [args] {
+            check_csv_writable(args->common);
+            const auto n = parse_positive_count(args->samples, "--samples");
+            const auto seed = parse_count(args->seed, "--seed");
+            emit({run_pi(n, seed, single_variant(args->common), parse_repeat(args->common))}, args->common);
+            return 0;
+          }};
+}
+
+Command add_quad(CLI::App& app) {
+  struct Args {
+    CommonArgs common;
+    std::string steps = "1e8";
+  };
+  auto args = std::make_shared<Args>();
+  auto* quad = app.add_subcommand("quad", "midpoint-rule pi: exact sum of 4/(1+x^2)");
+  quad->add_option("--steps", args->steps, "number of rectangles, at most 2^52")->capture_default_str();
+  add_common(*quad, args->common, "1");
+  return {quad, [args] {
+            check_csv_writable(args->common);
+            const auto n = parse_positive_count(args->steps, "--steps");
+            emit({run_quad(n, single_variant(args->common), parse_repeat(args->common))}, args->common);
+            return 0;
+          }};
+}
+
+Command add_primes(CLI::App& app) {
+  struct Args {
+    CommonArgs common;
+    std::string from = "1e8", to = "1.01e8", method = "auto";
+    bool list = false, vs_primesieve = false;
+  };
+  auto args = std::make_shared<Args>();
+  auto* primes = app.add_subcommand("primes", "count (or list) the primes in [from, to)");
+  primes->add_option("--from", args->from, "first number of the range")->capture_default_str();
+  primes->add_option("--to", args->to, "one past the last number, at most 2^64 - 1")->capture_default_str();
+  primes->add_option("--method", args->method, "auto (by estimated cost), sieve, or test (each number)")
+      ->check(CLI::IsMember(method_names()))
+      ->capture_default_str();
+  primes->add_flag("--list", args->list, "print the primes, streamed, instead of counting");
+  primes->add_flag("--vs-primesieve", args->vs_primesieve, "also time primesieve on the same range and threads");
+  add_common(*primes, args->common, "1");
+  return {primes, [args] {
+            check_csv_writable(args->common);
+            const auto [from, to] = parse_range(args->from, args->to);
+            if (args->vs_primesieve && !have_primesieve())
+              throw UsageError("--vs-primesieve: this volley-bench was built without primesieve (libprimesieve-dev)");
+            Variant v = single_variant(args->common);
+            v.method = parse_method(args->method);
+            if (args->list) {
+              list_primes(from, to, v, args->common.json);
+            } else if (const int repeat = parse_repeat(args->common); args->vs_primesieve) {
+              const auto [row, peer] = run_prime_count_vs_primesieve(from, to, v, repeat);
+              emit({row, peer}, args->common);
+            } else {
+              emit({run_prime_count(from, to, v, repeat)}, args->common);
+            }
+            return 0;
+          }};
+}
+
+Command add_is_prime(CLI::App& app) {
+  struct Args {
+    CommonArgs common;
+    std::vector<std::string> numbers;
+    std::string from, to;
+    bool shuffle = false;
+  };
+  auto args = std::make_shared<Args>();
+  auto* is_prime = app.add_subcommand("is-prime", "test numbers, or time the batch test over a range as a list");
+  is_prime->add_option("numbers", args->numbers, "numbers to test");
+  is_prime->add_option("--from", args->from, "batch mode: first number of the list");
+  is_prime->add_option("--to", args->to, "batch mode: one past the last number of the list");
+  is_prime->add_flag("--shuffle", args->shuffle, "batch mode: shuffle the list first");
+  add_common(*is_prime, args->common, "1");
+  return {is_prime, [args] {
+            check_csv_writable(args->common);
+            if (args->from.empty() != args->to.empty()) throw UsageError("is-prime: give both --from and --to");
+            if (args->from.empty() && args->numbers.empty()) throw UsageError("is-prime: give numbers, or --from and --to");
+            check_numbers(args->numbers, args->common.json);
+            if (args->from.empty()) return 0;
+            const auto [from, to] = parse_range(args->from, args->to);
+            if (to - from > 1'000'000'000) throw UsageError("is-prime: a batch holds at most 10^9 numbers");
+            std::vector<std::uint64_t> list(to - from);
+            std::iota(list.begin(), list.end(), from);
+            if (args->shuffle) std::shuffle(list.begin(), list.end(), std::mt19937_64(1));
+            emit({run_is_prime_batch(list, single_variant(args->common), parse_repeat(args->common))}, args->common);
+            return 0;
+          }};
+}
+
+Command add_tutorials(CLI::App& app) {
+  auto args = std::make_shared<CommonArgs>();
+  auto* tutorials = app.add_subcommand("tutorials", "the tutorials' own Python beside volley, per item");
+  add_common(*tutorials, *args, "3");
+  return {tutorials, [args] {
+            check_csv_writable(*args);
+            const std::string python = find_python();
+            if (python.empty()) throw std::runtime_error("tutorials: python3 not found (apt-get install python3)");
+            const Variant v{"simd+threads", false, args->target, parse_threads(*args)};
+            const int repeat = parse_repeat(*args);
+            std::vector<Row> rows = python_tutorial_rows(python, resolve_threads({.threads = v.threads}));
+            rows.push_back(run_pi(std::uint64_t{1} << 28, 1, v, repeat));
+            rows.push_back(run_quad(std::uint64_t{1} << 28, v, repeat));
+            std::vector<std::uint64_t> numbers(1'000'000);
+            std::iota(numbers.begin(), numbers.end(), 100'000'000);
+            rows.push_back(run_is_prime_batch(numbers, v, std::max(repeat, 21)));
+            std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.workload < b.workload; });
+            emit(rows, *args);
+            return 0;
+          }};
+}
+
+Command add_scaling(CLI::App& app) {
+  auto args = std::make_shared<ScalingArgs>();
+  auto* scaling = app.add_subcommand("scaling", "core investigation: equal tasks on 1, 2, ... workers; CSV and plots");
+  scaling->add_option("--workload", args->workload, "task kind: pi, primes, matmul (250x250 Eigen products), random")
+      ->capture_default_str();
+  scaling->add_option("--tasks", args->tasks, "equal tasks per measurement")->capture_default_str();
+  scaling->add_option("--max-workers", args->max_workers, "largest worker count (default: twice the usable cores)");
+  scaling->add_option("--twenty-max-workers", args->twenty_max_workers,
+                      "second experiment: 20 tasks on 1 .. this many workers (0: skip)")->capture_default_str();
+  scaling->add_option("--repeat", args->repeat, "runs per worker count")->capture_default_str();
+  scaling->add_option("--out", args->out, "output prefix: writes PREFIX.csv, PREFIX.png, PREFIX.svg")
+      ->capture_default_str();
+  scaling->add_flag("--json", args->json, "print one JSON object per worker count");
+  return {scaling, [args] { return run_scaling_command(*args); }};
+}
+
+Command add_plan_sweep(CLI::App& app) {
+  auto args = std::make_shared<PlanSweepArgs>();
+  auto* sweep = app.add_subcommand(
+      "plan-sweep", "prime counts around the planner's sieve-or-test threshold: auto against both methods forced");
+  sweep->add_option("--bases", args->bases, "where the ranges start (comma-separated counts)")
+      ->delimiter(',')
+      ->capture_default_str();
+  sweep->add_option("--octaves", args->octaves, "widths from threshold / 2^k to threshold * 2^k")->capture_default_str();
+  add_common(*sweep, args->common, "1");
+  return {sweep, [args] {
+            check_csv_writable(args->common);
+            run_plan_sweep(*args);
+            return 0;
+          }};
+}
+
+Command add_targets(CLI::App& app) {
+  auto json = std::make_shared<bool>(false);
+  auto* targets = app.add_subcommand("targets", "ISA targets compiled in, supported by this CPU, chosen");
+  targets->add_flag("--json", *json, "print JSON");
+  return {targets, [json] {
+            print_targets(*json);
+            return 0;
+          }};
+}
+
+}  // namespace volley::bench

@@ -1,0 +1,43 @@
+#pragma once
+// Median timings. Functions timed together run alternately, round by round, so that all of
+// them see the same machine load (the machines are shared and noisy).
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <vector>
+
+namespace volley::bench {
+
+template <typename R>
+struct Timed {
+  R result;        ///< of the last run
+  double seconds;  ///< median over the runs
+};
+
+/// Runs every function once per round, `repeats` rounds (at least one).
+template <typename R>
+std::vector<Timed<R>> time_alternately(int repeats, const std::vector<std::function<R()>>& fns) {
+  std::vector<Timed<R>> out(fns.size());
+  std::vector<std::vector<double>> seconds(fns.size());
+  for (int round = 0; round < std::max(1, repeats); ++round) {
+    for (std::size_t f = 0; f < fns.size(); ++f) {
+      const auto start = std::chrono::steady_clock::now();
+      out[f].result = fns[f]();
+      seconds[f].push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+  }
+  for (std::size_t f = 0; f < fns.size(); ++f) {
+    std::sort(seconds[f].begin(), seconds[f].end());
+    out[f].seconds = seconds[f][seconds[f].size() / 2];
+  }
+  return out;
+}
+
+/// One function's median time over `repeats` runs.
+template <typename Fn>
+auto time_median(int repeats, Fn&& fn) {
+  using R = decltype(fn());
+  return time_alternately<R>(repeats, {std::function<R()>(std::forward<Fn>(fn))}).front();
+}
+
+}  // namespace volley::bench
