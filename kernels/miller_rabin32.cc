@@ -138,15 +138,13 @@ void TestCandidates(const std::uint64_t* numbers, const std::uint64_t* index, st
       l[k] = Setup(hn::Load(d, padded + k * lanes));
       prime_so_far[k] = hn::FirstN(d, lanes);
     }
-    contract::all_jaeschke_bases([&](std::uint64_t base) {  // while any lane may be prime
-      StrongProbablePrime(l, base, pass);
-      bool any = false;
-      for (int k = 0; k < kWays; ++k) {
-        prime_so_far[k] = hn::And(prime_so_far[k], pass[k]);
-        any |= !hn::AllFalse(d, prime_so_far[k]);
-      }
-      return any;
-    });
+    for (int b = 0; b < contract::kJaeschkeBases; ++b) {
+      bool any = false;  // lane that may still be prime
+      for (int k = 0; k < kWays; ++k) any |= !hn::AllFalse(d, prime_so_far[k]);
+      if (!any) break;
+      StrongProbablePrime(l, contract::jaeschke_base(b), pass);
+      for (int k = 0; k < kWays; ++k) prime_so_far[k] = hn::And(prime_so_far[k], pass[k]);
+    }
     for (int k = 0; k < kWays; ++k) hn::Store(hn::VecFromMask(d, prime_so_far[k]), d, prime + k * lanes);
     for (std::size_t j = 0; j < len; ++j) flags[index[i + j]] = prime[j] != 0;
   }

@@ -8,26 +8,22 @@
 
 namespace volley::contract {
 
+// The base sets are functions of an index, not arrays: a namespace-scope array is not
+// visible to CUDA device code, and vector kernels loop over them in their own code.
+
 /// Below this the bases 2, 7 and 61 decide primality (Jaeschke, 1993).
 inline constexpr std::uint64_t kJaeschkeLimit = 4'759'123'141ULL;
-
-/// Calls test(base) for 2, 7 and 61 while it returns true; whether all passed.
-template <typename Test>
-VOLLEY_HOST_DEVICE constexpr bool all_jaeschke_bases(Test&& test) {
-  constexpr std::uint32_t kBases[] = {2, 7, 61};
-  for (const std::uint32_t base : kBases)
-    if (!test(base)) return false;
-  return true;
+inline constexpr int kJaeschkeBases = 3;
+VOLLEY_HOST_DEVICE constexpr std::uint32_t jaeschke_base(int i) noexcept {
+  constexpr std::uint32_t kBases[kJaeschkeBases] = {2, 7, 61};
+  return kBases[i];
 }
 
-/// Calls test(base) for Sinclair's seven bases, which decide primality for every 64-bit
-/// number, while it returns true; whether all passed.
-template <typename Test>
-VOLLEY_HOST_DEVICE constexpr bool all_sinclair_bases(Test&& test) {
-  constexpr std::uint64_t kBases[] = {2, 325, 9375, 28178, 450775, 9780504, 1795265022};
-  for (const std::uint64_t base : kBases)
-    if (!test(base)) return false;
-  return true;
+/// Sinclair's seven bases decide primality for every 64-bit number.
+inline constexpr int kSinclairBases = 7;
+VOLLEY_HOST_DEVICE constexpr std::uint64_t sinclair_base(int i) noexcept {
+  constexpr std::uint64_t kBases[kSinclairBases] = {2, 325, 9375, 28178, 450775, 9780504, 1795265022};
+  return kBases[i];
 }
 
 /// Whether odd n > 2 is a strong probable prime to `base`.
@@ -50,8 +46,10 @@ VOLLEY_HOST_DEVICE constexpr bool strong_probable_prime(const Montgomery64& m, s
 /// Whether odd n > 61 is prime: exact for every 64-bit n.
 VOLLEY_HOST_DEVICE constexpr bool miller_rabin(std::uint64_t n) noexcept {
   const Montgomery64 m(n);
-  const auto passes = [&](std::uint64_t base) { return strong_probable_prime(m, n, base); };
-  return n < kJaeschkeLimit ? all_jaeschke_bases(passes) : all_sinclair_bases(passes);
+  const bool small = n < kJaeschkeLimit;
+  for (int i = 0; i < (small ? kJaeschkeBases : kSinclairBases); ++i)
+    if (!strong_probable_prime(m, n, small ? jaeschke_base(i) : sinclair_base(i))) return false;
+  return true;
 }
 
 }  // namespace volley::contract
