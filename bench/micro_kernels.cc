@@ -24,7 +24,7 @@ void monte_carlo(benchmark::State& state, std::string target, unsigned threads) 
 // The sieve over [10^9, 10^9 + 10^8): pre-sieve merging and bit counting vary by target.
 void prime_count(benchmark::State& state, std::string target, unsigned threads) {
   constexpr std::uint64_t kFrom = 1'000'000'000, kTo = 1'100'000'000;
-  volley::count_primes(0, 1000);  // builds the pre-sieve patterns outside the timing
+  volley::count_primes(kFrom, kTo, {threads, target});  // the pre-sieve patterns and threads, outside the timing
   for (auto _ : state) benchmark::DoNotOptimize(volley::count_primes(kFrom, kTo, {threads, target}));
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kTo - kFrom));
 }
@@ -32,7 +32,7 @@ void prime_count(benchmark::State& state, std::string target, unsigned threads) 
 // Listing the tutorials' range [10^8, 1.01 * 10^8): turning sieve bits into numbers varies by target.
 void prime_list(benchmark::State& state, std::string target, unsigned threads) {
   constexpr std::uint64_t kFrom = 100'000'000, kTo = 101'000'000;
-  volley::count_primes(0, 1000);  // builds the pre-sieve patterns outside the timing
+  volley::count_primes(kFrom, kTo, {threads, target});  // the pre-sieve patterns and threads, outside the timing
   for (auto _ : state) benchmark::DoNotOptimize(volley::primes_in(kFrom, kTo, {threads, target}).size());
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kTo - kFrom));
 }

@@ -16,9 +16,6 @@
 #include "volley/thread_policy.hpp"
 
 namespace volley::bench {
-namespace {
-
-}  // namespace
 
 int run_scaling_command(const ScalingArgs& args) {
   const unsigned cores = default_threads();

@@ -53,7 +53,8 @@ inline constexpr std::uint64_t kSegmentsPerChunk = 16;
 inline constexpr std::uint64_t kRunBytesPerSievingPrime = 4;
 /// A range tested number by number is cut into this many chunks, so that threads share it.
 inline constexpr std::uint64_t kTestedChunks = 64;
-/// for_each_prime sieves this many chunks per thread ahead of the caller.
+/// for_each_prime sieves waves of this many chunks per thread, then hands each wave's primes
+/// to the caller in order.
 inline constexpr std::uint64_t kStreamChunksPerThread = 2;
 
 // The cost model that chooses between sieving a range and testing its wheel candidates one
@@ -63,7 +64,8 @@ inline constexpr std::uint64_t kStreamChunksPerThread = 2;
 // percent costs a few tens of percent there and nothing elsewhere.
 /// Testing one wheel candidate (trial division, then Miller-Rabin on the survivors): a
 /// fixed part plus a part per bit of the number (the squarings). Measured 277 ns at 10^12,
-/// 300 at 10^15, 327 at 10^18, 335 near 2^64 (157 below 2^32, where 3 bases suffice).
+/// 300 at 10^15, 327 at 10^18, 335 near 2^64. Below 2^32 (157 ns measured, 3 bases suffice)
+/// the fit overestimates, where sieving is far cheaper either way.
 inline constexpr double kTestNanos = 180;
 inline constexpr double kTestNanosPerBit = 2.4;
 /// Making the sieving primes up to r, on one thread: a sieve of [0, r) near 0 (7.7 ns per

@@ -11,9 +11,10 @@ include:
   kernel API   kernels/*.h                    the standard library, contracts, kernel API headers
   kernels      kernels/*.cc                   + Highway and kernels/highway/
   highway      kernels/highway/               Highway helpers of the kernels (never elsewhere)
-  bench        bench/                         std, system, OpenMP, third-party, public, bench/
-  examples     examples/                      std, Eigen, public
-  tests        tests/                         std, system, Catch2, public, host/src/, kernel API, bench/
+  bench        bench/                         std, system, OpenMP, third-party, public, contract, bench/
+  examples     examples/                      std, third-party, public, contract
+  tests        tests/                         std, system, Catch2, public, contract, host/src/,
+                                              kernel API, bench/
 
 With --compile-commands, it also checks that only kernel sources are compiled with
 Highway's definitions (-DHWY_...). Prints one line per violation; exits 1 if there is any.

@@ -24,6 +24,8 @@ void check_steps(std::uint64_t steps) {
 
 // pi ~ (sum / 2^51) / n: the integer quotient sum / n lies in [2^52, 2^53), so it is exact
 // as a double with unit spacing, and adding the fraction remainder / n rounds it to nearest.
+// (remainder / n is itself rounded, so a fraction within about 2^-53 of one half may round
+// either way, but the same way on every target: the sum is exact before it.)
 double finish(u128 scaled_sum, std::uint64_t steps) {
   const auto quotient = static_cast<std::uint64_t>(scaled_sum / steps);
   const auto remainder = static_cast<std::uint64_t>(scaled_sum % steps);

@@ -10,8 +10,8 @@
 // - one 64-bit output w is one dart: x = w >> 32, y = w & 0xffffffff, a hit iff
 //   x^2 + y^2 < 2^64, decided exactly in integer arithmetic;
 // - pi ~ 4 * hits / samples.
-// A target with W 64-bit lanes runs 16 / W vectors per step, so the hit count is the same
-// on every target, for every thread count.
+// A target with W 64-bit lanes holds the 16 lanes in 16 / W vectors, and the hit count is a
+// sum over lanes and blocks, so it is the same on every target, for every thread count.
 #include <cstdint>
 
 #include "volley/contract/monte_carlo_stream.hpp"

@@ -12,8 +12,9 @@
 //   blocks whose size depends only on the item count, each block is folded in item order,
 //   and the block results are folded in block order after `init`. `reduce` must be
 //   associative (it need not be commutative); floating-point sums are then reproducible.
-// - An exception from fn stops the handing out of items above the lowest failing index seen
-//   so far; the call returns after every running item has finished and rethrows the
+// - An exception from fn stops the running of items above the lowest failing index seen so
+//   far (each worker looks every 1024 items); the call returns after every running item has
+//   finished and rethrows the
 //   exception of the lowest failing index (the same one whatever the threads and schedule).
 //   try_map instead runs every item and returns each one's value or exception.
 // - A Pool call made inside a Pool task, or inside any OpenMP parallel region, runs its

@@ -28,7 +28,8 @@ bool is_prime(std::uint64_t n) noexcept;
 /// std::invalid_argument when the spans differ in size.
 void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, const RunOptions& opts = {});
 
-/// Number of primes p with from <= p < to. Memory: O(sqrt(to)) plus one segment per thread.
+/// Number of primes p with from <= p < to. Memory: the sieving primes up to sqrt(to) (4 bytes
+/// each), and per thread a segment and up to 16 bytes per sieving prime that hits its run.
 /// Throws std::invalid_argument when from > to.
 std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
 
@@ -52,7 +53,8 @@ struct PrimePlan {
 PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
 
 /// Calls fn(p) for each prime in [from, to) in ascending order, on the calling thread,
-/// without storing them all; the sieving runs on opts.threads threads ahead of the calls.
+/// without storing them all: waves of chunks are sieved on opts.threads threads, and each
+/// wave is handed to fn before the next one is sieved.
 void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<void(std::uint64_t)>& fn,
                     const RunOptions& opts = {});
 

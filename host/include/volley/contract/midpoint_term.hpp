@@ -2,7 +2,7 @@
 // The midpoint-rule term: the one definition that the Highway kernels, the scalar reference
 // and CUDA device code share. Term i of a rule of n steps is 4 n^2 / (n^2 + m^2) with
 // m = i + 1/2: the same IEEE operations in the same order everywhere, with no FMA
-// contraction (volley builds with -ffp-contract=off, CUDA code with -fmad=false). Every term
+// contraction (volley builds with -ffp-contract=off; CUDA code needs -fmad=false). Every term
 // lies in [2, 4], so term * 2^51 is an integer, and the terms are summed exactly.
 #include <bit>
 #include <cstdint>

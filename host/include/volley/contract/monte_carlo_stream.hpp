@@ -8,9 +8,10 @@
 // - sample i of a block comes from lane i % 16, at step i / 16 of that lane;
 // - one 64-bit output w is one dart: x = w >> 32, y = w & 0xffffffff, a hit iff
 //   x^2 + y^2 < 2^64, decided exactly in integer arithmetic (monte_carlo_hit).
-// A vector kernel of W 64-bit lanes runs 16 / W vectors per step and writes the xoshiro step
-// and the hit test in vector operations with these constants; the tests hold every target
-// to the scalar reference, which uses these functions as they are.
+// A vector kernel of W 64-bit lanes holds the 16 lanes in 16 / W vectors (the hit count is a
+// sum over lanes, so the order in which they are stepped does not matter) and writes the
+// xoshiro step and the hit test in vector operations with these constants; the tests hold
+// every target to the scalar reference, which uses these functions as they are.
 #include <cstdint>
 
 #include "volley/contract/host_device.hpp"
