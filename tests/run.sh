@@ -24,8 +24,9 @@ run_suite build-asan all -LE no-sanitizer
 
 # TSan with clang and LLVM's OpenMP runtime: its Archer tool tells TSan about OpenMP's
 # barriers, which GCC's libgomp hides (every parallel region would report false races).
-# The two long prime counts (about half a minute each under TSan) run in the stages above;
-# the threaded paths they use are covered here by the other prime tests.
+# The three long prime tests (whose names say "powers of ten" or "far from 0": half a minute
+# or more each under TSan) run in the stages above; the threaded paths they use are covered
+# here by the other prime tests.
 CXX=clang++-14 cmake -S . -B build-tsan "${sanitizer_flags[@]}" -DVOLLEY_SANITIZE=thread >/dev/null
 OMP_TOOL_LIBRARIES=/usr/lib/llvm-14/lib/libarcher.so TSAN_OPTIONS=ignore_noninstrumented_modules=1 \
   run_suite build-tsan volley_tests -L unit -E "powers of ten|far from 0"

@@ -122,7 +122,7 @@ TEST_CASE("ranges below the sieved numbers have nothing to plan") {
   CHECK(plan(kMax, kMax, 2).chunks == 0);
 }
 
-TEST_CASE("the cost model sieves near 0 and long ranges, tests short ranges far from 0") {
+TEST_CASE("the cost model sieves near 0 and long ranges, tests short ranges high up") {
   for (const unsigned threads : {1u, 2u, 16u}) {
     INFO(threads << " threads");
     CHECK_FALSE(plan(0, 1'000'000, threads).test_each);
