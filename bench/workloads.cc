@@ -93,22 +93,22 @@ Row run_prime_count(std::uint64_t from, std::uint64_t to, const Variant& v, int 
 
 std::vector<Row> run_prime_count_methods(std::uint64_t from, std::uint64_t to, const Variant& v, int repeats) {
   std::vector<Row> rows;
+  std::vector<RunOptions> opts;
   std::vector<std::function<std::uint64_t()>> runs;
   for (const PrimeMethod method : {PrimeMethod::Auto, PrimeMethod::Sieve, PrimeMethod::TestEach}) {
     Variant forced = v;
     forced.name = method_name(method);
     forced.method = method;
     rows.push_back(start_row("count", forced, to - from));
-    runs.push_back([from, to, opts = options(rows.back(), forced)] { return count_primes(from, to, opts); });
+    opts.push_back(options(rows.back(), forced));
+    runs.push_back([from, to, o = opts.back()] { return count_primes(from, to, o); });
   }
   const auto timed = time_alternately(repeats, runs);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     set_count(rows[i], from, to, timed[i].result, timed[i].seconds);
-    rows[i].fields["method"] = method_name(plan_primes(from, to, options(rows[i], v)).method);
+    rows[i].fields["method"] = method_name(plan_primes(from, to, opts[i]).method);
     if (i > 0) rows[i].check = timed[i].result == timed[0].result ? "ok" : "MISMATCH";
   }
-  rows[1].fields["method"] = method_name(PrimeMethod::Sieve);
-  rows[2].fields["method"] = method_name(PrimeMethod::TestEach);
   return rows;
 }
 

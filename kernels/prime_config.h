@@ -83,7 +83,7 @@ inline constexpr double kSieveNanosPerByteAtRoot2To32 = 70;
 
 // ---- Batch is_prime (host/src/prime_batch) ----
 
-/// A batch whose span (max - min) is at most this many numbers per input may be sieved
+/// A batch whose span (max - min) is below this many numbers per input may be sieved
 /// once and looked up (when the cost model says so): this bounds the sieve's memory to about
 /// 2 bytes per input.
 inline constexpr std::uint64_t kDenseSpanPerNumber = 64;

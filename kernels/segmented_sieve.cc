@@ -16,6 +16,12 @@
 namespace volley::kernels {
 namespace {
 
+// log2 of the segment size, checked before anything is allocated for it.
+unsigned segment_shift(std::uint64_t segment_bytes) {
+  if (!std::has_single_bit(segment_bytes)) throw std::logic_error("SegmentedSieve: segment_bytes must be a power of two");
+  return static_cast<unsigned>(std::countr_zero(segment_bytes));
+}
+
 // Bits of the wheel residues below `offset` (0..30) within a byte.
 std::uint8_t residues_below(std::uint64_t offset) {
   std::uint8_t mask = 0;
@@ -33,10 +39,9 @@ SegmentedSieve::SegmentedSieve(std::int64_t target, std::span<const std::uint32_
       hi_(hi),
       segment_bytes_(segment_bytes),
       block_bytes_(block_bytes),
-      large_(lo < hi ? (hi - 1) / 30 - lo / 30 + 1 : 0, static_cast<unsigned>(std::countr_zero(segment_bytes))) {
-  if (!std::has_single_bit(segment_bytes)) throw std::logic_error("SegmentedSieve: segment_bytes must be a power of two");
+      large_(lo < hi ? wheel::bytes_of(lo, hi) : 0, segment_shift(segment_bytes)) {
   if (lo >= hi) return;
-  const std::uint64_t base = lo / 30, bytes = (hi - 1) / 30 - base + 1;
+  const std::uint64_t base = lo / 30, bytes = wheel::bytes_of(lo, hi);
   for (const std::uint32_t p : primes) {
     if (static_cast<std::uint64_t>(p) * p >= hi) break;  // p^2 beyond the range: never needed
     const SievingPrime sp = first_multiple(p, lo, base);

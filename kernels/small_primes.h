@@ -1,8 +1,8 @@
 #pragma once
 // The one generator of small-prime tables: a plain sieve of Eratosthenes, run at compile
-// time (into arrays) as well as at run time (into vectors). The pre-sieve's primes, the table
-// of primes below the sieved range, the trial divisors of Miller-Rabin, the sieve's own first
-// sieving primes and the reference sieve all come from it.
+// time (into arrays) as well as at run time (into vectors). The pre-sieve's primes above 41
+// (paired into patterns), the table of primes below the sieved range, the trial divisors of
+// Miller-Rabin, the sieve's own first sieving primes and the reference sieve come from it.
 #include <array>
 #include <cstddef>
 #include <cstdint>

@@ -11,6 +11,9 @@ inline constexpr std::array<std::uint32_t, 8> kResidues{1, 7, 11, 13, 17, 19, 23
 /// Distance from residue j to the next one (from 29 to 31 = 30 + 1).
 inline constexpr std::array<std::uint32_t, 8> kGaps{6, 4, 2, 4, 2, 4, 6, 2};
 
+/// Bytes of a wheel sieve that hold [lo, hi), lo < hi: lo / 30 .. (hi - 1) / 30.
+constexpr std::uint64_t bytes_of(std::uint64_t lo, std::uint64_t hi) { return (hi - 1) / 30 - lo / 30 + 1; }
+
 /// Bit index of residue r, or -1 when r is not coprime to 30.
 constexpr int bit_of(std::uint32_t r) {
   for (int j = 0; j < 8; ++j)

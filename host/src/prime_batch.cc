@@ -30,7 +30,7 @@ void test_each(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> f
 void sieve_and_look_up(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, const RangeJob& job,
                        const Pool& pool) {
   const RangePlan& plan = job.plan();
-  std::vector<std::uint8_t> bits((plan.hi - 1) / 30 - plan.lo / 30 + 1);
+  std::vector<std::uint8_t> bits(kernels::wheel::bytes_of(plan.lo, plan.hi));
   pool.for_each(plan.runs, [&](std::size_t r) { job.write_bytes(plan.run_start(r), plan.run_start(r + 1), bits.data()); },
                 {.chunk_size = 1, .schedule = Schedule::Dynamic});
   // Look-ups in blocks, through local pointers: a store to a flag could alias anything,

@@ -7,6 +7,7 @@
 
 #include "kernels/prime_config.h"
 #include "kernels/small_primes.h"
+#include "kernels/wheel.h"
 #include "volley/contract/integer.hpp"
 
 namespace volley::detail {
@@ -17,9 +18,6 @@ using contract::ceil_div;
 
 constexpr double kNanosecond = 1e-9;
 constexpr auto kPreSievedPrimes = kernels::kPrimesBelow<cfg::kPreSieveLargestPrime + 1>.size();
-
-// Bytes of sieve (30 numbers each) that hold [lo, hi), lo < hi.
-std::uint64_t sieve_bytes(std::uint64_t lo, std::uint64_t hi) { return (hi - 1) / 30 - lo / 30 + 1; }
 
 // The sieving primes up to r, above the pre-sieved ones: r / (ln r - 1) is within a few
 // percent of pi(r) in the sieve's range.
@@ -52,7 +50,8 @@ double sieve_seconds(const RangePlan& plan, double primes, unsigned threads) {
   const std::uint64_t workers = std::min<std::uint64_t>(threads, plan.runs);
   const double setup = primes * cfg::kSetupNanosPerPrime * static_cast<double>(ceil_div(plan.runs, workers));
   const double per_byte = cfg::kSieveNanosPerByte + cfg::kSieveNanosPerByteAtRoot2To32 * std::cbrt(std::pow(r / 0x1p32, 2));
-  const double sieve = static_cast<double>(sieve_bytes(plan.lo, plan.hi)) * per_byte / static_cast<double>(workers);
+  const double sieve = static_cast<double>(kernels::wheel::bytes_of(plan.lo, plan.hi)) * per_byte /
+                       static_cast<double>(workers);
   return (make + setup + sieve) * kNanosecond;
 }
 
@@ -76,7 +75,7 @@ RangePlan plan_range(const RangeQuery& query) {
   plan.block_bytes = std::clamp(query.l1_bytes, cfg::kMinBlockBytes, cfg::kMaxBlockBytes);
   if (plan.lo >= plan.hi) return plan;
   const unsigned threads = std::max(1u, query.threads);
-  const std::uint64_t bytes = sieve_bytes(plan.lo, plan.hi);
+  const std::uint64_t bytes = kernels::wheel::bytes_of(plan.lo, plan.hi);
 
   // Both methods are costed; the plan then takes the cheaper (or the one asked for).
   const std::uint64_t tested_chunk = ceil_div(bytes, cfg::kTestedChunks);

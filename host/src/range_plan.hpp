@@ -35,8 +35,10 @@ struct RangePlan {
   std::uint64_t run_start(std::uint64_t r) const;
 };
 
-/// How [from, to) is processed. A chunk's bounds depend only on the range and the cache
-/// sizes, never on the thread count, so results do not depend on threads.
+/// How [from, to) is processed. For a given method a chunk's bounds depend only on the range
+/// and the cache sizes, never on the thread count. Auto's choice of method may depend on it
+/// (testing spreads over threads, a sieve's setup repeats per run), but both are exact, so
+/// results never depend on threads.
 RangePlan plan_range(const RangeQuery& query);
 
 /// For a batch of `count` numbers in [min, max]: the plan that sieves the span once, to look

@@ -2,6 +2,7 @@
 // Calls one target's entry of a HWY_EXPORT table directly. Unlike HWY_DYNAMIC_DISPATCH this
 // touches no process-wide state, so calls on different targets may run at the same time.
 // Include after hwy/highway.h, inside `#if HWY_ONCE`; kernels only (it speaks Highway).
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -19,7 +20,8 @@ inline std::size_t dispatch_index(std::int64_t target) {
 template <typename Fn>
 Fn* dispatch_entry(Fn* const* table, std::int64_t target) {
   // One compiled target's bit: any other bit would land on the table's scalar entry.
-  Fn* fn = (target & (target - 1)) == 0 && (target & HWY_TARGETS) != 0 ? table[dispatch_index(target)] : nullptr;
+  const bool compiled = std::has_single_bit(static_cast<std::uint64_t>(target)) && (target & HWY_TARGETS) != 0;
+  Fn* fn = compiled ? table[dispatch_index(target)] : nullptr;
   if (fn == nullptr) throw std::invalid_argument("kernel not compiled for the requested target");
   return fn;
 }

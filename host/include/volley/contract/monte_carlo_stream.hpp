@@ -37,8 +37,9 @@ inline constexpr int kXoshiroOutputRotation = 23;
 inline constexpr int kXoshiroShift = 17;
 inline constexpr int kXoshiroStateRotation = 45;
 
+/// x rotated left by k bits, 0 <= k < 64.
 VOLLEY_HOST_DEVICE constexpr std::uint64_t rotl64(std::uint64_t x, int k) noexcept {
-  return (x << k) | (x >> (64 - k));
+  return (x << k) | (x >> ((64 - k) & 63));
 }
 
 /// One xoshiro256++ step on the state words (s0, s1, s2, s3): returns the output.

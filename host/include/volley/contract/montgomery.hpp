@@ -21,6 +21,7 @@ VOLLEY_HOST_DEVICE constexpr int newton_steps(int bits) noexcept {
 /// run the same iteration, newton_steps(Bits) times, in their own multiplies.)
 template <int Bits, typename T>
 VOLLEY_HOST_DEVICE constexpr T newton_inverse(T n) noexcept {
+  static_assert(sizeof(T) >= sizeof(unsigned), "a narrower type would be promoted to int");
   T x = n;
   for (int i = 0; i < newton_steps(Bits); ++i) x *= static_cast<T>(2 - n * x);
   return x;
