@@ -31,11 +31,19 @@ std::uint64_t threshold_width(std::uint64_t base, std::uint64_t limit, const Run
   return hi;
 }
 
-struct Summary {
-  std::uint64_t base, width;
-  std::string chosen;
-  double auto_seconds, sieve_seconds, test_seconds;
-};
+// Per range (rows in threes: auto, sieve, test): the method chosen, the three times, and
+// auto's time over the better method's.
+void print_summary(const std::vector<Row>& rows) {
+  fmt::print("\n{:>20} {:>14} {:>7} {:>11} {:>11} {:>11} {:>10}\n", "from", "width", "chosen", "auto (s)", "sieve (s)",
+             "test (s)", "auto/best");
+  for (std::size_t i = 0; i + 2 < rows.size(); i += 3) {
+    const Row &automatic = rows[i], &sieve = rows[i + 1], &test = rows[i + 2];
+    const auto from = automatic.fields.at("from").get<std::uint64_t>();
+    fmt::print("{:>20} {:>14} {:>7} {:>11.6f} {:>11.6f} {:>11.6f} {:>9.2f}x\n", from,
+               automatic.fields.at("to").get<std::uint64_t>() - from, automatic.fields.at("method").get<std::string>(),
+               automatic.seconds, sieve.seconds, test.seconds, automatic.seconds / std::min(sieve.seconds, test.seconds));
+  }
+}
 
 }  // namespace
 
@@ -52,7 +60,6 @@ void run_plan_sweep(const PlanSweepArgs& args) {
   count_primes(0, 10'000'000, {.threads = threads, .target = args.common.target});
 
   std::vector<Row> rows;
-  std::vector<Summary> summary;
   for (const std::uint64_t base : bases) {
     const RunOptions opts{.threads = resolve_threads({.threads = threads}), .target = args.common.target};
     const std::uint64_t room = kMax - base;
@@ -68,18 +75,11 @@ void run_plan_sweep(const PlanSweepArgs& args) {
       progress(fmt::format("[{}, {} + {})", base, base, width));
       const std::vector<Row> three = run_prime_count_methods(base, base + width, v, repeat);
       rows.insert(rows.end(), three.begin(), three.end());
-      summary.push_back({base, width, three[0].fields.at("method").get<std::string>(), three[0].seconds, three[1].seconds, three[2].seconds});
     }
   }
   progress("");
   emit(rows, args.common);
-  if (args.common.json) return;
-  fmt::print("\n{:>20} {:>14} {:>7} {:>11} {:>11} {:>11} {:>10}\n", "from", "width", "chosen", "auto (s)", "sieve (s)",
-             "test (s)", "auto/best");
-  for (const auto& s : summary)
-    fmt::print("{:>20} {:>14} {:>7} {:>11.6f} {:>11.6f} {:>11.6f} {:>9.2f}x\n", s.base, s.width, s.chosen,
-               s.auto_seconds, s.sieve_seconds, s.test_seconds,
-               s.auto_seconds / std::min(s.sieve_seconds, s.test_seconds));
+  if (!args.common.json) print_summary(rows);
 }
 
 }  // namespace volley::bench
