@@ -1,0 +1,26 @@
+#include "bench/app.hpp"
+
+#include <string>
+
+#include "volley/version.hpp"
+
+namespace volley::bench {
+
+std::unique_ptr<Cli> make_cli() {
+  auto cli = std::make_unique<Cli>();
+  CLI::App& app = cli->app;
+  app.set_version_flag("--version", std::string("volley-bench ") + VOLLEY_VERSION);
+  app.require_subcommand(0, 1);
+  cli->default_run = add_default_run(app);
+  cli->commands = {add_pi(app),         add_quad(app),    add_primes(app),    add_is_prime(app), add_tutorials(app),
+                   add_scaling(app),    add_plan_sweep(app), add_targets(app)};
+  return cli;
+}
+
+const Command& selected_command(const Cli& cli) {
+  for (const auto& command : cli.commands)
+    if (command.app->parsed()) return command;
+  return cli.default_run;
+}
+
+}  // namespace volley::bench
