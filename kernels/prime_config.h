@@ -51,11 +51,14 @@ inline constexpr std::uint64_t kSegmentsPerChunk = 16;
 /// primes would otherwise cost more to set up than to sieve with), but there are never fewer
 /// runs than threads while there are that many chunks.
 inline constexpr std::uint64_t kRunBytesPerSievingPrime = 4;
-/// A range tested number by number is cut into this many chunks, so that threads share it.
+/// A range tested number by number is cut into this many chunks, so that threads share it
+/// (or more, when a chunk would be longer than a sieved chunk).
 inline constexpr std::uint64_t kTestedChunks = 64;
-/// for_each_prime sieves waves of this many chunks per thread, then hands each wave's primes
-/// to the caller in order.
+/// for_each_prime sieves waves of this many chunks per thread into wheel bytes (at most
+/// kSegmentsPerChunk * kMaxSegmentBytes = 16 MiB per chunk), then reads each wave's primes
+/// out to the caller in order, this many bytes at a time (8 numbers per byte at most).
 inline constexpr std::uint64_t kStreamChunksPerThread = 2;
+inline constexpr std::uint64_t kStreamPieceBytes = 4096;
 
 // The cost model that chooses between sieving a range and testing its wheel candidates one
 // by one. Fitted to one-thread runs of `volley-bench primes --method sieve|test` at 10^12,
@@ -87,6 +90,11 @@ inline constexpr double kSieveNanosPerByteAtRoot2To32 = 70;
 /// once and looked up (when the cost model says so): this bounds the sieve's memory to about
 /// 2 bytes per input.
 inline constexpr std::uint64_t kDenseSpanPerNumber = 64;
+/// The largest span sieved for a batch (64 MiB of sieve: 2 x 10^9 numbers). A dense batch
+/// over a wider span is cut into pieces of kBatchPiece numbers, each planned on its own, so
+/// that a batch never needs more than this much memory besides its numbers and flags.
+inline constexpr std::uint64_t kMaxBatchSieveBytes = std::uint64_t{64} << 20;
+inline constexpr std::size_t kBatchPiece = std::size_t{1} << 24;
 /// Numbers tested one by one are handed to threads in blocks of this many.
 inline constexpr std::size_t kTestedBatchBlock = 4096;
 /// Look-ups in a sieved span are handed to threads in blocks of this many.

@@ -33,16 +33,20 @@ std::uint8_t residues_below(std::uint64_t offset) {
 }  // namespace
 
 SegmentedSieve::SegmentedSieve(std::int64_t target, std::span<const std::uint32_t> primes, std::uint64_t lo,
-                               std::uint64_t hi, std::uint64_t segment_bytes, std::uint64_t block_bytes)
+                               std::uint64_t hi, std::uint64_t segment_bytes, std::uint64_t block_bytes,
+                               std::stop_token stop)
     : target_(target),
       lo_(lo),
       hi_(hi),
       segment_bytes_(segment_bytes),
       block_bytes_(block_bytes),
+      stop_(std::move(stop)),
       large_(lo < hi ? wheel::bytes_of(lo, hi) : 0, segment_shift(segment_bytes)) {
   if (lo >= hi) return;
   const std::uint64_t base = lo / 30, bytes = wheel::bytes_of(lo, hi);
-  for (const std::uint32_t p : primes) {
+  for (std::size_t i = 0; i < primes.size(); ++i) {
+    if (i % kStopCheckPrimes == 0 && stop_.stop_requested()) return;
+    const std::uint32_t p = primes[i];
     if (static_cast<std::uint64_t>(p) * p >= hi) break;  // p^2 beyond the range: never needed
     const SievingPrime sp = first_multiple(p, lo, base);
     if (sp.next >= bytes) continue;  // no multiple in a short range: nothing to cross off
@@ -58,7 +62,7 @@ void SegmentedSieve::run(Visit&& visit) {
   if (lo_ >= hi_) return;
   const std::uint64_t first = lo_ / 30, last = (hi_ - 1) / 30;  // bytes holding lo and hi - 1
   std::vector<std::uint8_t> segment(std::min(segment_bytes_, last - first + 1));
-  for (std::uint64_t start = first; start <= last; start += segment_bytes_) {
+  for (std::uint64_t start = first; start <= last && !stop_.stop_requested(); start += segment_bytes_) {
     const std::uint64_t n = std::min(segment_bytes_, last - start + 1);
     PreSieve::instance().fill(target_, segment.data(), start, n);
     for (std::uint64_t block = 0; block < n; block += block_bytes_)
@@ -96,14 +100,14 @@ void SegmentedSieve::write_bytes(std::uint8_t* out) {
   });
 }
 
-std::vector<std::uint32_t> sieving_primes(std::int64_t target, std::uint64_t limit) {
+std::vector<std::uint32_t> sieving_primes(std::int64_t target, std::uint64_t limit, std::stop_token stop) {
   std::vector<std::uint32_t> out;
   if (limit <= PreSieve::kLargestPrime) return out;
   // This sieve's own sieving primes, up to sqrt(limit) < 2^16, from the plain sieve.
   const auto base = plain_sieve(PreSieve::kLargestPrime + 1, contract::isqrt(limit) + 1);
   out.reserve(static_cast<std::size_t>(1.1 * static_cast<double>(limit) / std::log(static_cast<double>(limit))));
   SegmentedSieve(target, base, PreSieve::kLargestPrime + 1, limit + 1, prime_config::kSievingPrimesSegmentBytes,
-                 prime_config::kSievingPrimesBlockBytes)
+                 prime_config::kSievingPrimesBlockBytes, std::move(stop))
       .append_primes(out);
   return out;
 }

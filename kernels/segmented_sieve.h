@@ -4,12 +4,16 @@
 // off by the sieving primes, then read out.
 #include <cstdint>
 #include <span>
+#include <stop_token>
 #include <vector>
 
 #include "kernels/bucket_sieve.h"
 #include "kernels/eratosthenes.h"
 
 namespace volley::kernels {
+
+/// Sieving primes set up between two looks at the stop token.
+inline constexpr std::size_t kStopCheckPrimes = std::size_t{1} << 16;
 
 class SegmentedSieve {
  public:
@@ -19,9 +23,11 @@ class SegmentedSieve {
   /// about the L1 cache) cross off one block at a time, so their many hits stay in L1; larger
   /// primes, with few hits per block, cross off whole segments; primes above the segment size
   /// wait in the bucket of the next segment they hit. Throws std::logic_error for a segment
-  /// size that is not such a power of two.
+  /// size that is not such a power of two. Once a stop is requested on `stop`, setting up and
+  /// sieving end early (between segments, or every kStopCheckPrimes sieving primes) and the
+  /// results are incomplete: the caller must check the token.
   SegmentedSieve(std::int64_t target, std::span<const std::uint32_t> primes, std::uint64_t lo, std::uint64_t hi,
-                 std::uint64_t segment_bytes, std::uint64_t block_bytes);
+                 std::uint64_t segment_bytes, std::uint64_t block_bytes, std::stop_token stop = {});
 
   /// Number of primes in [lo, hi).
   std::uint64_t count();
@@ -40,6 +46,7 @@ class SegmentedSieve {
 
   std::int64_t target_;
   std::uint64_t lo_, hi_, segment_bytes_, block_bytes_;
+  std::stop_token stop_;
   PrimesByClass small_;   // crossed off block by block
   PrimesByClass medium_;  // crossed off segment by segment
   BucketSieve large_;     // primes above the segment size
@@ -47,7 +54,8 @@ class SegmentedSieve {
 
 /// The primes in (PreSieve::kLargestPrime, limit] (limit < 2^32), ascending: the sieving
 /// primes of ranges up to (limit + 1)^2. Sieved by this sieve itself, with segments sized
-/// for any cache; O(sqrt(limit)) memory besides the result.
-std::vector<std::uint32_t> sieving_primes(std::int64_t target, std::uint64_t limit);
+/// for any cache; O(sqrt(limit)) memory besides the result. Incomplete once a stop is
+/// requested on `stop`.
+std::vector<std::uint32_t> sieving_primes(std::int64_t target, std::uint64_t limit, std::stop_token stop = {});
 
 }  // namespace volley::kernels

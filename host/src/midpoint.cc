@@ -43,7 +43,7 @@ double midpoint_pi(std::uint64_t steps, const RunOptions& opts) {
   const u128 sum = Pool(opts.threads).map_reduce(blocks, [&](std::uint64_t block) {
     const std::uint64_t first = block * kMidpointBlock;
     return kernels::midpoint_scaled_sum(target.bit, steps, first, std::min(steps, first + kMidpointBlock));
-  }, std::plus<>(), u128{0});
+  }, std::plus<>(), u128{0}, {.stop = opts.stop});
   return finish(sum, steps);
 }
 

@@ -35,7 +35,7 @@ MonteCarloResult monte_carlo_pi(std::uint64_t samples, std::uint64_t seed, const
   const Target target = resolve_target(opts.target);
   const auto hits = Pool(opts.threads).map_reduce(blocks, [&](std::uint64_t block) {
     return kernels::monte_carlo_block_hits(target.bit, seed, block, samples_in_block(samples, block));
-  }, std::plus<>(), std::uint64_t{0});
+  }, std::plus<>(), std::uint64_t{0}, {.stop = opts.stop});
   return make_result(hits, samples);
 }
 

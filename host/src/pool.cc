@@ -18,9 +18,6 @@ namespace {
 
 thread_local int t_worker = -1;
 
-// Items run between two looks at the failure index: small enough to stop soon after a
-// failure, large enough to keep the item loop free of checks.
-constexpr std::size_t kStopCheck = 1024;
 constexpr std::size_t kMaxReductionBlocks = 4096;
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
@@ -34,6 +31,7 @@ double seconds_since(Clock::time_point start) {
 class FirstFailure {
  public:
   std::size_t index() const { return index_.load(std::memory_order_relaxed); }
+  const std::atomic<std::size_t>& index_atomic() const { return index_; }
   void record(const detail::ItemFailure& f) {
     std::scoped_lock hold(mutex_);
     if (f.index < index_.load(std::memory_order_relaxed)) {
@@ -55,17 +53,14 @@ class FirstFailure {
 void run_chunk(const detail::Job& job, std::size_t chunk, std::size_t c, FirstFailure& failure,
                WorkerTrace* trace) {
   const std::size_t begin = c * chunk, end = std::min(job.items, begin + chunk);
+  if (begin >= failure.index()) return;
   const auto start = trace ? Clock::now() : Clock::time_point{};
   std::size_t done = begin;
-  for (; done < end; done = std::min(end, done + kStopCheck)) {
-    if (job.stop_on_error && done > failure.index()) break;
-    try {
-      job.run(job.context, done, std::min(end, done + kStopCheck));
-    } catch (const detail::ItemFailure& f) {
-      failure.record(f);
-      done = f.index + 1;
-      break;
-    }
+  try {
+    done = job.run(job.context, begin, end, failure.index_atomic());
+  } catch (const detail::ItemFailure& f) {
+    failure.record(f);
+    done = f.index + 1;
   }
   if (trace) {
     trace->items += done - begin;
@@ -104,6 +99,8 @@ void detail::run_job(const Job& job, unsigned threads, const CallOptions& opts) 
   const unsigned team = static_cast<unsigned>(std::min<std::size_t>(workers, chunks));
 
   FirstFailure failure;
+  // A stop request keeps every item not yet started from starting, as a failure at index 0.
+  const std::stop_callback cancel(opts.stop, [&failure] { failure.record({0, std::make_exception_ptr(Cancelled())}); });
   if (opts.trace) *opts.trace = Trace{std::vector<WorkerTrace>(std::max(team, 1u)), 0};
   auto trace_of = [&](int worker) { return opts.trace ? &opts.trace->workers[worker] : nullptr; };
 

@@ -16,27 +16,28 @@
 namespace volley::detail {
 namespace {
 
-void test_each(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, std::int64_t target,
-               const Pool& pool) {
+void test_each(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, const BatchContext& batch) {
   constexpr std::size_t kBlock = prime_config::kTestedBatchBlock;
-  pool.for_each(contract::ceil_div(numbers.size(), kBlock), [&](std::size_t b) {
+  batch.pool.for_each(contract::ceil_div(numbers.size(), kBlock), [&](std::size_t b) {
     const std::size_t first = b * kBlock, len = std::min(kBlock, numbers.size() - first);
-    kernels::is_prime_u32(target, numbers.data() + first, len, flags.data() + first);
+    kernels::is_prime_u32(batch.target, numbers.data() + first, len, flags.data() + first);
     for (std::size_t i = first; i < first + len; ++i)
       if (flags[i] == kernels::kUndecided) flags[i] = is_prime(numbers[i]);
-  }, {.chunk_size = 1, .schedule = Schedule::Dynamic});
+  }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = batch.stop});
 }
 
 void sieve_and_look_up(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, const RangeJob& job,
-                       const Pool& pool) {
+                       const BatchContext& batch) {
   const RangePlan& plan = job.plan();
   std::vector<std::uint8_t> bits(kernels::wheel::bytes_of(plan.lo, plan.hi));
-  pool.for_each(plan.runs, [&](std::size_t r) { job.write_bytes(plan.run_start(r), plan.run_start(r + 1), bits.data()); },
-                {.chunk_size = 1, .schedule = Schedule::Dynamic});
+  batch.pool.for_each(plan.runs, [&](std::size_t r) {
+    const std::uint64_t first = plan.run_start(r);
+    job.write_bytes(first, plan.run_start(r + 1), bits.data() + (plan.chunk_lo(first) / 30 - plan.lo / 30));
+  }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = batch.stop});
   // Look-ups in blocks, through local pointers: a store to a flag could alias anything,
   // so captured references would be reloaded after each one.
   constexpr std::size_t kBlock = prime_config::kLookupBlock;
-  pool.for_each(contract::ceil_div(numbers.size(), kBlock), [&](std::size_t b) {
+  batch.pool.for_each(contract::ceil_div(numbers.size(), kBlock), [&](std::size_t b) {
     const std::uint64_t* const in = numbers.data();
     std::uint8_t* const out = flags.data();
     const std::uint8_t* const sieve = bits.data();
@@ -46,20 +47,27 @@ void sieve_and_look_up(std::span<const std::uint64_t> numbers, std::span<std::ui
       out[i] = n < prime_config::kFirstSieved ? is_prime(n)
                                               : (sieve[n / 30 - base] & kernels::wheel::kMaskOf[n % 30]) != 0;
     }
-  });
+  }, {.stop = batch.stop});
 }
 
 }  // namespace
 
-void is_prime_batch(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, std::int64_t target,
-                    const Pool& pool) {
+void is_prime_batch(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, const BatchContext& batch) {
   if (numbers.empty()) return;
-  const auto [min, max] = kernels::min_max(target, numbers.data(), numbers.size());
-  const auto plan = plan_batch_sieve(min, max, numbers.size(), pool.threads(), l1_cache_bytes(), l2_cache_bytes());
-  if (plan)
-    sieve_and_look_up(numbers, flags, RangeJob(*plan, target), pool);
-  else
-    test_each(numbers, flags, target, pool);
+  const auto [min, max] = kernels::min_max(batch.target, numbers.data(), numbers.size());
+  const auto plan =
+      plan_batch_sieve(min, max, numbers.size(), batch.pool.threads(), l1_cache_bytes(), l2_cache_bytes());
+  const bool fits = plan && kernels::wheel::bytes_of(plan->lo, plan->hi) <= prime_config::kMaxBatchSieveBytes;
+  if (fits) {
+    sieve_and_look_up(numbers, flags, RangeJob(*plan, batch.target, batch.stop), batch);
+  } else if (plan && numbers.size() > prime_config::kBatchPiece) {
+    for (std::size_t first = 0; first < numbers.size(); first += prime_config::kBatchPiece) {
+      const std::size_t n = std::min(prime_config::kBatchPiece, numbers.size() - first);
+      is_prime_batch(numbers.subspan(first, n), flags.subspan(first, n), batch);
+    }
+  } else {
+    test_each(numbers, flags, batch);
+  }
 }
 
 }  // namespace volley::detail

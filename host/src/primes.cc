@@ -3,7 +3,6 @@
 #include "volley/primes.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -13,6 +12,7 @@
 #include "host/src/range_plan.hpp"
 #include "kernels/prime_config.h"
 #include "kernels/primes_reference.h"
+#include "kernels/sieve_bits.h"
 #include "kernels/small_primes.h"
 #include "volley/pool.hpp"
 #include "volley/targets.hpp"
@@ -44,11 +44,11 @@ std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOption
   check_range(from, to, "count_primes");
   const std::int64_t target = resolve_target(opts.target).bit;
   const Pool pool(opts.threads);
-  const detail::RangeJob job(plan_for(from, to, opts, pool.threads()), target);
+  const detail::RangeJob job(plan_for(from, to, opts, pool.threads()), target, opts.stop);
   const detail::RangePlan& plan = job.plan();
   return count_small(from, to) +
          pool.map_reduce(plan.runs, [&](std::uint64_t r) { return job.count(plan.run_start(r), plan.run_start(r + 1)); },
-                         std::plus<>(), std::uint64_t{0}, {.schedule = Schedule::Dynamic});
+                         std::plus<>(), std::uint64_t{0}, {.schedule = Schedule::Dynamic, .stop = opts.stop});
 }
 
 PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
@@ -61,14 +61,14 @@ PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& op
 
 std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
   check_range(from, to, "primes_in");
-  // At most 2y / ln y primes lie in any interval of length y > 1 (Montgomery and Vaughan).
-  const double width = static_cast<double>(to - from);
-  if (width > 1 && 2 * width / std::log(width) > static_cast<double>(kMaxListedPrimes))
-    throw std::invalid_argument("primes_in: [" + std::to_string(from) + ", " + std::to_string(to) +
-                                ") may hold more than " + std::to_string(kMaxListedPrimes) +
-                                " primes; count them with count_primes or stream them with for_each_prime");
   std::vector<std::uint64_t> out;
-  for_each_prime(from, to, [&](std::uint64_t p) { out.push_back(p); }, opts);
+  for_each_prime(from, to, [&](std::uint64_t p) {
+    if (out.size() == kMaxListedPrimes)
+      throw std::invalid_argument("primes_in: [" + std::to_string(from) + ", " + std::to_string(to) +
+                                  ") holds more than " + std::to_string(kMaxListedPrimes) +
+                                  " primes; count them with count_primes or stream them with for_each_prime");
+    out.push_back(p);
+  }, opts);
   return out;
 }
 
@@ -77,18 +77,29 @@ void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<vo
   check_range(from, to, "for_each_prime");
   const std::int64_t target = resolve_target(opts.target).bit;
   const Pool pool(opts.threads);
-  const detail::RangeJob job(plan_for(from, to, opts, pool.threads()), target);
-  const std::uint64_t chunks = job.plan().chunks;
+  const detail::RangeJob job(plan_for(from, to, opts, pool.threads()), target, opts.stop);
+  const detail::RangePlan& plan = job.plan();
   for (const std::uint32_t p : kSmallPrimes)
     if (p >= from && p < to) fn(p);
-  // Waves of chunks: sieved in parallel, then handed to fn in order on this thread.
-  const std::uint64_t wave = prime_config::kStreamChunksPerThread * pool.threads();
-  for (std::uint64_t first = 0; first < chunks; first += wave) {
-    const std::uint64_t n = std::min(wave, chunks - first);
-    std::vector<std::vector<std::uint64_t>> lists(n);
-    pool.for_each(n, [&](std::size_t i) { lists[i] = job.list(first + i); }, {.chunk_size = 1, .schedule = Schedule::Dynamic});
-    for (const auto& list : lists)
-      for (const std::uint64_t p : list) fn(p);
+  if (plan.chunks == 0) return;
+  // Waves of chunks are sieved (or tested) in parallel into wheel bytes, one bit per number
+  // coprime to 30, then read out on this thread in pieces, in order: whatever the range, the
+  // memory held is one wave's bytes.
+  const std::uint64_t wave = std::min(prime_config::kStreamChunksPerThread * pool.threads(), plan.chunks);
+  std::vector<std::uint8_t> bytes(wave * plan.chunk_bytes);
+  std::vector<std::uint64_t> numbers(8 * prime_config::kStreamPieceBytes + kernels::kExtractSlack);
+  for (std::uint64_t first = 0; first < plan.chunks; first += wave) {
+    const std::uint64_t n = std::min(wave, plan.chunks - first), base = plan.chunk_lo(first) / 30;
+    pool.for_each(n, [&](std::size_t i) {
+      job.write_bytes(first + i, first + i + 1, bytes.data() + (plan.chunk_lo(first + i) / 30 - base));
+    }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = opts.stop});
+    const std::uint64_t total = job.bytes_of(first, first + n);
+    for (std::uint64_t at = 0; at < total; at += prime_config::kStreamPieceBytes) {
+      throw_if_stopped(opts.stop);
+      const std::uint64_t len = std::min(prime_config::kStreamPieceBytes, total - at);
+      const std::uint64_t found = kernels::extract_numbers(target, bytes.data() + at, len, base + at, numbers.data());
+      for (std::uint64_t k = 0; k < found; ++k) fn(numbers[k]);
+    }
   }
 }
 
@@ -97,7 +108,8 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
     throw std::invalid_argument("is_prime: " + std::to_string(numbers.size()) + " numbers but " +
                                 std::to_string(flags.size()) + " flags");
   const std::int64_t target = resolve_target(opts.target).bit;
-  detail::is_prime_batch(numbers, flags, target, Pool(opts.threads));
+  const Pool pool(opts.threads);
+  detail::is_prime_batch(numbers, flags, {target, pool, opts.stop});
 }
 
 std::vector<std::uint64_t> primes_in_reference(std::uint64_t from, std::uint64_t to) {

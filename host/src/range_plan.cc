@@ -78,7 +78,9 @@ RangePlan plan_range(const RangeQuery& query) {
   const std::uint64_t bytes = kernels::wheel::bytes_of(plan.lo, plan.hi);
 
   // Both methods are costed; the plan then takes the cheaper (or the one asked for).
-  const std::uint64_t tested_chunk = ceil_div(bytes, cfg::kTestedChunks);
+  // Tested chunks are no longer than sieved ones, so that streaming them is as bounded.
+  const std::uint64_t tested_chunk =
+      std::min(ceil_div(bytes, cfg::kTestedChunks), plan.segment_bytes * cfg::kSegmentsPerChunk);
   const std::uint64_t tested_chunks = ceil_div(bytes, tested_chunk);
   plan.test_seconds = test_seconds(static_cast<double>(plan.hi - plan.lo), plan.hi - 1,
                                    std::min<std::uint64_t>(threads, tested_chunks));

@@ -12,25 +12,31 @@
 //   blocks whose size depends only on the item count, each block is folded in item order,
 //   and the block results are folded in block order after `init`. `reduce` must be
 //   associative (it need not be commutative); floating-point sums are then reproducible.
-// - An exception from fn stops the running of items above the lowest failing index seen so
-//   far (each worker looks every 1024 items); the call returns after every running item has
-//   finished and rethrows the
-//   exception of the lowest failing index (the same one whatever the threads and schedule).
-//   try_map instead runs every item and returns each one's value or exception.
+// - An exception from fn stops the running of items: no item above the lowest failing index
+//   seen so far is started. The call returns after every running item has finished and
+//   rethrows the exception of the lowest failing index (the same one whatever the threads
+//   and schedule). try_map instead runs every item and returns each one's value or exception.
+// - A stop requested on CallOptions::stop starts no further item (map_reduce also looks
+//   inside its reduction blocks, every kStopCheckItems items); the call returns after the
+//   running items have finished and throws Cancelled (or the exception of a lower failing
+//   index).
 // - A Pool call made inside a Pool task, or inside any OpenMP parallel region, runs its
 //   items on the calling thread in index order: nesting never oversubscribes or deadlocks.
 // - The library was compiled with OpenMP; callers need not be.
+#include <atomic>
 #include <cstddef>
 #include <exception>
 #include <functional>
 #include <mutex>
 #include <optional>
 #include <ranges>
+#include <stop_token>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "volley/cancellation.hpp"
 #include "volley/contract/integer.hpp"
 
 namespace volley {
@@ -62,7 +68,12 @@ struct CallOptions {
   Schedule schedule = Schedule::Static;
   /// When set, filled with how the work was spread (costs two clock reads per chunk).
   Trace* trace = nullptr;
+  /// When a stop is requested on it, no further item starts and the call throws Cancelled.
+  std::stop_token stop = {};
 };
+
+/// map_reduce looks at CallOptions::stop once per this many items inside a reduction block.
+inline constexpr std::size_t kStopCheckItems = 64;
 
 /// Index (0 .. threads-1) of the worker running the calling Pool task; -1 outside any task.
 int current_worker() noexcept;
@@ -111,14 +122,16 @@ struct ItemFailure {
   std::exception_ptr error;
 };
 
-/// Runs items [begin, end) of a job; throws ItemFailure when an item throws.
-using RangeFn = void (*)(void* context, std::size_t begin, std::size_t end);
+/// Runs items [begin, end) of a job, in order, but none at or above `stop_at` (read before
+/// each item: the lowest failing index so far, 0 once cancelled); returns one past the last
+/// item it ran. Throws ItemFailure when an item throws.
+using RangeFn = std::size_t (*)(void* context, std::size_t begin, std::size_t end,
+                                const std::atomic<std::size_t>& stop_at);
 
 struct Job {
   std::size_t items;
   RangeFn run;
   void* context;
-  bool stop_on_error;  ///< false for try_map, whose items never throw
 };
 
 /// The scheduler: runs the job on `threads` OpenMP threads (or serially when nested) and
@@ -129,14 +142,15 @@ void run_job(const Job& job, unsigned threads, const CallOptions& opts);
 std::size_t reduction_block(std::size_t n) noexcept;
 
 template <typename F>
-void run_range(void* context, std::size_t begin, std::size_t end) {
+std::size_t run_range(void* context, std::size_t begin, std::size_t end, const std::atomic<std::size_t>& stop_at) {
   F& f = *static_cast<F*>(context);
   std::size_t i = begin;
   try {
-    for (; i < end; ++i) f(i);
+    for (; i < end && i < stop_at.load(std::memory_order_relaxed); ++i) f(i);
   } catch (...) {
     throw ItemFailure{i, std::current_exception()};
   }
+  return i;
 }
 
 template <typename R>
@@ -154,7 +168,7 @@ class Pool {
   /// Calls fn(i) for every i in [0, n): for side effects into caller-owned memory.
   template <typename Fn>
   void for_each(std::size_t n, Fn&& fn, const CallOptions& opts = {}) const {
-    run(n, fn, opts, true);
+    run(n, fn, opts);
   }
 
   /// fn(x) for every x of inputs, in input order.
@@ -184,7 +198,7 @@ class Pool {
         } catch (...) {
           out[i] = Outcome<T>(std::current_exception());
         }
-      }, opts, false);
+      }, opts);
       return out;
     });
   }
@@ -209,19 +223,23 @@ class Pool {
     run(blocks, [&](std::size_t b) {
       const std::size_t end = std::min(n, (b + 1) * block);
       T acc = static_cast<T>(fn(b * block));
-      for (std::size_t i = b * block + 1; i < end; ++i) acc = reduce(std::move(acc), static_cast<T>(fn(i)));
+      for (std::size_t first = b * block + 1; first < end; first += kStopCheckItems) {
+        throw_if_stopped(opts.stop);
+        for (std::size_t i = first; i < std::min(end, first + kStopCheckItems); ++i)
+          acc = reduce(std::move(acc), static_cast<T>(fn(i)));
+      }
       partials[b].emplace(std::move(acc));
-    }, block_opts, true);
+    }, block_opts);
     for (auto& p : partials) init = reduce(std::move(init), std::move(*p));
     return init;
   }
 
  private:
   template <typename F>
-  void run(std::size_t n, F&& f, const CallOptions& opts, bool stop_on_error) const {
+  void run(std::size_t n, F&& f, const CallOptions& opts) const {
     using Body = std::remove_reference_t<F>;
     void* context = const_cast<void*>(static_cast<const void*>(std::addressof(f)));
-    detail::run_job({n, &detail::run_range<Body>, context, stop_on_error}, threads_, opts);
+    detail::run_job({n, &detail::run_range<Body>, context}, threads_, opts);
   }
 
   // Calls body with inputs as an indexable range, copying single-pass ranges into a vector.
@@ -243,11 +261,11 @@ class Pool {
     // Each worker writes its own slots; vector<bool> packs bits, so bool goes through optional.
     if constexpr (std::is_default_constructible_v<T> && !std::is_same_v<T, bool>) {
       std::vector<T> out(n);
-      run(n, [&](std::size_t i) { out[i] = g(i); }, opts, true);
+      run(n, [&](std::size_t i) { out[i] = g(i); }, opts);
       return out;
     } else {
       std::vector<std::optional<T>> slots(n);
-      run(n, [&](std::size_t i) { slots[i].emplace(g(i)); }, opts, true);
+      run(n, [&](std::size_t i) { slots[i].emplace(g(i)); }, opts);
       std::vector<T> out;
       out.reserve(n);
       for (auto& s : slots) out.push_back(std::move(*s));

@@ -18,7 +18,7 @@
 
 namespace volley {
 
-/// Largest list primes_in returns (about 800 MB of results); a larger request is an error.
+/// Largest list primes_in returns (about 800 MB of results); a larger list is an error.
 inline constexpr std::uint64_t kMaxListedPrimes = std::uint64_t{100'000'000};
 
 /// Whether n is prime. Exact for all 64-bit n; O(log n) multiplications.
@@ -33,8 +33,8 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
 /// Throws std::invalid_argument when from > to.
 std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
 
-/// The primes in [from, to), ascending. Throws std::invalid_argument when from > to or when
-/// the list would hold more than kMaxListedPrimes primes (use for_each_prime instead).
+/// The primes in [from, to), ascending. Throws std::invalid_argument when from > to, or once
+/// it finds more than kMaxListedPrimes primes in the range (use for_each_prime instead).
 std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
 
 /// How count_primes(from, to, opts) would process the range, with the cost model's
@@ -53,8 +53,11 @@ struct PrimePlan {
 PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
 
 /// Calls fn(p) for each prime in [from, to) in ascending order, on the calling thread,
-/// without storing them all: waves of chunks are sieved on opts.threads threads, and each
-/// wave is handed to fn before the next one is sieved.
+/// without storing them all: waves of chunks are sieved on opts.threads threads into wheel
+/// bytes (one bit per number coprime to 30), and each wave is read out to fn before the next
+/// one is sieved. Memory besides the sieving primes: at most 2 chunks of 16 MiB of wheel
+/// bytes per thread (2 x 16 x the segment size: see doc/ALGORITHMS.md), whatever the range.
+/// An exception from fn stops the call and propagates.
 void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<void(std::uint64_t)>& fn,
                     const RunOptions& opts = {});
 

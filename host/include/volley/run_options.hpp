@@ -1,6 +1,9 @@
 #pragma once
 // Options shared by every workload function.
+#include <stop_token>
 #include <string>
+
+#include "volley/cancellation.hpp"
 
 namespace volley {
 
@@ -17,6 +20,9 @@ struct RunOptions {
   std::string target = "best";
   /// The prime workloads' method; the other workloads ignore it.
   PrimeMethod prime_method = PrimeMethod::Auto;
+  /// When a stop is requested on it, the call stops early and throws Cancelled
+  /// (see cancellation.hpp).
+  std::stop_token stop = {};
 };
 
 /// The thread count a call with these options uses. Throws std::invalid_argument when
