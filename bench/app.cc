@@ -2,6 +2,9 @@
 
 #include <string>
 
+#include <fmt/core.h>
+
+#include "bench/count_arg.hpp"
 #include "volley/version.hpp"
 
 namespace volley::bench {
@@ -18,8 +21,15 @@ std::unique_ptr<Cli> make_cli() {
 }
 
 const Command& selected_command(const Cli& cli) {
-  for (const auto& command : cli.commands)
-    if (command.app->parsed()) return command;
+  for (const auto& command : cli.commands) {
+    if (!command.app->parsed()) continue;
+    // The default run's options, given before a subcommand, would silently not apply to it.
+    for (const CLI::Option* option : cli.app.get_options())
+      if (option->count() > 0 && option != cli.app.get_help_ptr())
+        throw UsageError(fmt::format("{} before '{}' does not apply to it: give it after '{}'", option->get_name(),
+                                     command.app->get_name(), command.app->get_name()));
+    return command;
+  }
   return cli.default_run;
 }
 

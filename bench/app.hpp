@@ -19,7 +19,8 @@ struct Cli {
 /// A fresh command line (CLI::App is neither copyable nor movable, hence the pointer).
 std::unique_ptr<Cli> make_cli();
 
-/// The command a parsed command line selects: a subcommand's, or the default run.
+/// The command a parsed command line selects: a subcommand's, or the default run. Throws
+/// UsageError when options of the default run come before a subcommand.
 const Command& selected_command(const Cli& cli);
 
 }  // namespace volley::bench

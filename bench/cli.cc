@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <stdexcept>
 #include <iostream>
 
 #include <fmt/core.h>
@@ -33,7 +36,10 @@ unsigned parse_threads(const CommonArgs& args) {
   const std::uint64_t threads = parse_count(args.threads, "--threads");
   if (threads > max_threads())
     throw UsageError(fmt::format("--threads: {} is more than the {} allowed", threads, max_threads()));
-  if (const auto& policy = default_thread_policy(); threads > policy.threads)
+  const unsigned asked = threads == 0 ? default_threads() : static_cast<unsigned>(threads);
+  if (asked > thread_limit())
+    fmt::print(stderr, "volley-bench: note: OMP_THREAD_LIMIT caps the {} threads at {}\n", asked, thread_limit());
+  else if (const auto& policy = default_thread_policy(); threads > policy.threads)
     fmt::print(stderr, "volley-bench: note: {} threads on {} usable CPUs ({}): oversubscribed\n", threads,
                policy.threads, policy.source);
   return static_cast<unsigned>(threads);
@@ -45,6 +51,11 @@ int parse_repeat(const CommonArgs& args) {
   return static_cast<int>(repeat);
 }
 
+void refuse_options(const CLI::App& app, const std::vector<std::string>& options, const std::string& why) {
+  for (const auto& option : options)
+    if (app.count(option) > 0) throw UsageError(option + " " + why);
+}
+
 void emit(const std::vector<Row>& rows, const CommonArgs& args) {
   if (!args.csv.empty()) write_csv(rows, args.csv);
   if (args.json) {
@@ -52,6 +63,29 @@ void emit(const std::vector<Row>& rows, const CommonArgs& args) {
   } else {
     print_table(rows);
   }
+  flush_output();
+}
+
+void RowPrinter::print(const std::vector<Row>& rows, const Row& row) {
+  progress("");
+  if (args_.json) {
+    std::cout << to_json(row).dump() << '\n';
+  } else {
+    if (!header_printed_) print_table_header();
+    header_printed_ = true;
+    print_table_row(rows, row);
+  }
+  flush_output();
+}
+
+void RowPrinter::write_csv(const std::vector<Row>& rows) const {
+  if (!args_.csv.empty()) bench::write_csv(rows, args_.csv);
+}
+
+void flush_output() {
+  std::cout.flush();
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout)
+    throw std::runtime_error(std::string("cannot write standard output: ") + std::strerror(errno));
 }
 
 void progress(const std::string& what) {

@@ -25,8 +25,30 @@ void add_common(CLI::App& app, CommonArgs& args, const std::string& repeat_defau
 unsigned parse_threads(const CommonArgs& args);
 int parse_repeat(const CommonArgs& args);
 
+/// Throws UsageError "<option> <why>" for the first of `options` given on `app`'s command line:
+/// options that do not apply to the mode chosen are refused, not ignored.
+void refuse_options(const CLI::App& app, const std::vector<std::string>& options, const std::string& why);
+
 /// Prints rows as the table or as JSON lines, and writes them to args.csv when set.
 void emit(const std::vector<Row>& rows, const CommonArgs& args);
+
+/// Prints rows one at a time as they are measured (the table's header first), so that an
+/// interrupted run keeps what it printed; write_csv() then writes them all to args.csv.
+class RowPrinter {
+ public:
+  explicit RowPrinter(const CommonArgs& args) : args_(args) {}
+  /// Prints `row`, one of `rows`, with its speedups over the others.
+  void print(const std::vector<Row>& rows, const Row& row);
+  void write_csv(const std::vector<Row>& rows) const;
+
+ private:
+  const CommonArgs& args_;
+  bool header_printed_ = false;
+};
+
+/// Flushes standard output; throws std::runtime_error with the reason when a write failed
+/// (a full disk), so that a run stops at its first failed write.
+void flush_output();
 /// "running <what> ..." on stderr when it is a terminal; an empty `what` clears the line.
 void progress(const std::string& what);
 

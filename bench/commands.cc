@@ -1,18 +1,25 @@
 #include "bench/commands.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <iterator>
 #include <iostream>
 #include <memory>
 #include <numeric>
 #include <random>
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "bench/cli.hpp"
 #include "bench/count_arg.hpp"
+#include "bench/interrupt.hpp"
 #include "bench/plan_sweep.hpp"
 #include "bench/python.hpp"
 #include "bench/scaling_command.hpp"
@@ -24,33 +31,46 @@ namespace {
 
 Variant single_variant(const CommonArgs& args) { return {"run", false, args.target, parse_threads(args)}; }
 
-// The primes of [from, to), streamed: one per line, or one JSON object whose "primes" array
-// is written as the primes come.
+// The primes of [from, to), streamed one per line (with --json, each a JSON number), then a
+// summary: on stderr, or with --json as a last JSON line, which an interrupted or failed
+// run never prints. Output goes out in 64 KiB pieces, each write checked.
 void list_primes(std::uint64_t from, std::uint64_t to, const Variant& v, bool json) {
-  const RunOptions opts{.threads = v.threads, .target = v.target, .prime_method = v.method};
-  std::uint64_t count = 0;
-  const auto start = std::chrono::steady_clock::now();
-  if (json) std::cout << fmt::format(R"({{"workload":"list","from":{},"to":{},"primes":[)", from, to);
-  for_each_prime(from, to, [&](std::uint64_t p) {
-    if (json)
-      std::cout << (count ? "," : "") << p;
-    else
-      std::cout << p << '\n';
-    ++count;
-  }, opts);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const RunOptions opts{.threads = v.threads, .target = v.target, .prime_method = v.method, .stop = interrupt_token()};
   const std::string target = resolve_target(v.target).name();
   const unsigned threads = resolve_threads(opts);
+  std::uint64_t count = 0;
+  fmt::memory_buffer out;
+  auto write_out = [&] {
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    out.clear();
+    flush_output();
+  };
+  const auto start = std::chrono::steady_clock::now();
+  for_each_prime(from, to, [&](std::uint64_t p) {
+    fmt::format_to(std::back_inserter(out), "{}\n", p);
+    ++count;
+    if (out.size() >= std::size_t{1} << 16) write_out();
+  }, opts);
+  write_out();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const long peak_mib = usage.ru_maxrss / 1024;  // the process's peak resident memory
   if (json)
-    std::cout << fmt::format(R"(],"count":{},"target":"{}","threads":{},"seconds":{}}})", count, target, threads, seconds)
+    std::cout << nlohmann::json{{"workload", "list"}, {"from", from},       {"to", to},
+                                {"count", count},     {"target", target},   {"threads", threads},
+                                {"seconds", seconds}, {"peak_rss_mib", peak_mib}}.dump()
               << '\n';
   else
-    fmt::print(stderr, "{} primes in [{}, {}), {:.6f} s ({}, {} threads)\n", count, from, to, seconds, target, threads);
+    fmt::print(stderr, "{} primes in [{}, {}), {:.6f} s ({}, {} threads), peak memory {} MiB\n", count, from, to,
+               seconds, target, threads, peak_mib);
 }
 
+// Every number parsed before the first answer is printed.
 void check_numbers(const std::vector<std::string>& texts, bool json) {
-  for (const auto& text : texts) {
-    const std::uint64_t n = parse_count(text, "is-prime");
+  std::vector<std::uint64_t> numbers;
+  for (const auto& text : texts) numbers.push_back(parse_count(text, "is-prime"));
+  for (const std::uint64_t n : numbers) {
     const bool prime = is_prime(n);
     if (json)
       std::cout << nlohmann::json{{"workload", "is-prime"}, {"number", n}, {"prime", prime}}.dump() << '\n';
@@ -70,6 +90,33 @@ void print_targets(bool json) {
   }
   fmt::print("compiled:  {}\nsupported: {}\nchosen:    {}\n", fmt::join(compiled, " "), fmt::join(supported, " "),
              best);
+}
+
+// A batch of n numbers takes 9 bytes each (the number and its flag): at most 10^8 of them,
+// and no more than half the machine's memory.
+void check_batch_size(std::uint64_t n) {
+  if (n > 100'000'000) throw UsageError("is-prime: a batch holds at most 10^8 numbers");
+  const auto memory = static_cast<std::uint64_t>(sysconf(_SC_PHYS_PAGES)) * static_cast<std::uint64_t>(sysconf(_SC_PAGE_SIZE));
+  if (9 * n > memory / 2)
+    throw UsageError(fmt::format("is-prime: a batch of {} numbers needs {:.1f} GB, more than half of this machine's {:.1f} GB",
+                                 n, 9e-9 * static_cast<double>(n), 1e-9 * static_cast<double>(memory)));
+}
+
+// The numbers of [from, to), shuffled (Fisher-Yates, fixed seed) when asked: made in pieces,
+// so that Ctrl-C stops a large batch before it is timed.
+std::vector<std::uint64_t> batch_numbers(std::uint64_t from, std::uint64_t to, bool shuffle) {
+  constexpr std::uint64_t kPiece = std::uint64_t{1} << 20;
+  std::vector<std::uint64_t> numbers(to - from);
+  for (std::uint64_t i = 0; i < numbers.size(); ++i) {
+    if (i % kPiece == 0) throw_if_interrupted();
+    numbers[i] = from + i;
+  }
+  std::mt19937_64 rng(1);
+  for (std::uint64_t i = numbers.size(); shuffle && i > 1; --i) {
+    if (i % kPiece == 0) throw_if_interrupted();
+    std::swap(numbers[i - 1], numbers[std::uniform_int_distribution<std::uint64_t>(0, i - 1)(rng)]);
+  }
+  return numbers;
 }
 
 // Both ends of a range given as counts; from <= to.
@@ -142,7 +189,8 @@ Command add_primes(CLI::App& app) {
   primes->add_flag("--list", args->list, "print the primes, streamed, instead of counting");
   primes->add_flag("--vs-primesieve", args->vs_primesieve, "also time primesieve on the same range and threads");
   add_common(*primes, args->common, "1");
-  return {primes, [args] {
+  return {primes, [args, primes] {
+            if (args->list) refuse_options(*primes, {"--csv", "--repeat", "--vs-primesieve"}, "does not apply to --list");
             check_csv_writable(args->common);
             const auto [from, to] = parse_range(args->from, args->to);
             if (args->vs_primesieve && !have_primesieve())
@@ -175,17 +223,20 @@ Command add_is_prime(CLI::App& app) {
   is_prime->add_option("--to", args->to, "batch mode: one past the last number of the list");
   is_prime->add_flag("--shuffle", args->shuffle, "batch mode: shuffle the list first");
   add_common(*is_prime, args->common, "1");
-  return {is_prime, [args] {
-            check_csv_writable(args->common);
+  return {is_prime, [args, is_prime] {
             if (args->from.empty() != args->to.empty()) throw UsageError("is-prime: give both --from and --to");
-            if (args->from.empty() && args->numbers.empty()) throw UsageError("is-prime: give numbers, or --from and --to");
-            check_numbers(args->numbers, args->common.json);
-            if (args->from.empty()) return 0;
+            if (args->from.empty() == args->numbers.empty())
+              throw UsageError("is-prime: give numbers, or --from and --to (a batch), not both");
+            if (!args->numbers.empty()) {
+              refuse_options(*is_prime, {"--threads", "--target", "--repeat", "--csv", "--shuffle"},
+                             "applies to a batch (--from, --to) only");
+              check_numbers(args->numbers, args->common.json);
+              return 0;
+            }
+            check_csv_writable(args->common);
             const auto [from, to] = parse_range(args->from, args->to);
-            if (to - from > 1'000'000'000) throw UsageError("is-prime: a batch holds at most 10^9 numbers");
-            std::vector<std::uint64_t> list(to - from);
-            std::iota(list.begin(), list.end(), from);
-            if (args->shuffle) std::shuffle(list.begin(), list.end(), std::mt19937_64(1));
+            check_batch_size(to - from);
+            const std::vector<std::uint64_t> list = batch_numbers(from, to, args->shuffle);
             emit({run_is_prime_batch(list, single_variant(args->common), parse_repeat(args->common))}, args->common);
             return 0;
           }};

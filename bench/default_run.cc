@@ -47,8 +47,12 @@ void run_default(const CommonArgs& args) {
   const int repeat = parse_repeat(args);
   resolve_target(args.target);  // fail before any work
   check_csv_writable(args);
-  if (!args.json) print_machine(threads ? threads : policy.threads, threads ? "--threads" : policy.source);
-  monte_carlo_pi(kMonteCarloBlock * 8, 0, {.threads = threads});  // start the thread team
+  if (!args.json) {
+    const unsigned ran = resolve_threads({.threads = threads});
+    const bool capped = ran < (threads ? threads : policy.threads);
+    print_machine(ran, capped ? "OMP_THREAD_LIMIT" : threads ? "--threads" : policy.source);
+  }
+  monte_carlo_pi(kMonteCarloBlock * 8, 0, {.threads = threads, .stop = interrupt_token()});  // start the thread team
 
   constexpr std::uint64_t kPiSamples = std::uint64_t{1} << 28;
   constexpr std::uint64_t kQuadSteps = std::uint64_t{1} << 28;
@@ -56,44 +60,47 @@ void run_default(const CommonArgs& args) {
   std::vector<std::uint64_t> shuffled(kTo - kFrom);
   std::iota(shuffled.begin(), shuffled.end(), kFrom);
   std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937_64(1));
+  const std::string python = find_python();
+  if (python.empty() && !args.json) fmt::print("python3 not found: the tutorials' Python rows are skipped\n\n");
 
+  // Workload by workload, each row printed as soon as it is measured: first the tutorial's
+  // own Python (where there is one), then the reference, then volley's variants.
   std::vector<Row> rows;
-  for (const auto& v : standard_variants(args.target, threads)) {
-    // The prime workloads take well under a millisecond: more runs for a stable median. Their
-    // references (a plain sieve, trial division) take seconds and run once.
-    const int fast_repeat = v.reference ? 1 : std::max(repeat, 21);
-    throw_if_interrupted();
-    progress("pi " + v.name);
-    rows.push_back(run_pi(kPiSamples, 1, v, repeat));
-    progress("quad " + v.name);
-    rows.push_back(run_quad(kQuadSteps, v, repeat));
-    if (v.name == "simd+threads" && have_primesieve()) {  // timed alternately with the peer
-      progress("prime count " + v.name + " and primesieve");
-      const auto [row, peer] = run_prime_count_vs_primesieve(kFrom, kTo, v, fast_repeat);
-      rows.insert(rows.end(), {row, peer});
-    } else {
-      progress("prime count " + v.name);
-      rows.push_back(run_prime_count(kFrom, kTo, v, fast_repeat));
+  RowPrinter printer(args);
+  auto add = [&](std::vector<Row> measured) {  // rows measured together, each with the others for its speedups
+    for (Row& row : measured) {
+      check_against_reference(rows, row);
+      rows.push_back(std::move(row));
     }
-    progress("prime list " + v.name);
-    rows.push_back(run_prime_list(kFrom, kTo, v, fast_repeat));
-    progress("batch is_prime " + v.name);
-    rows.push_back(run_is_prime_batch(shuffled, v, fast_repeat));
-  }
-  if (const std::string python = find_python(); !python.empty()) {
-    const auto python_rows = python_tutorial_rows(python, threads ? threads : policy.threads);
-    rows.insert(rows.end(), python_rows.begin(), python_rows.end());
-  } else if (!args.json) {
-    fmt::print("python3 not found: the tutorials' Python rows are skipped\n\n");
+    for (std::size_t i = rows.size() - measured.size(); i < rows.size(); ++i) printer.print(rows, rows[i]);
+  };
+  const std::vector<Variant> variants = standard_variants(args.target, threads);
+  for (const std::string workload : {"pi", "quad", "count", "list", "is-prime"}) {
+    if (!python.empty())
+      add(python_tutorial_rows(python, threads ? threads : policy.threads, workload));
+    for (const auto& v : variants) {
+      // The prime workloads take well under a millisecond: more runs for a stable median. Their
+      // references (a plain sieve, trial division) take seconds and run once.
+      const int fast_repeat = v.reference ? 1 : std::max(repeat, 21);
+      progress(workload + " " + v.name);
+      if (workload == "pi") {
+        add({run_pi(kPiSamples, 1, v, repeat)});
+      } else if (workload == "quad") {
+        add({run_quad(kQuadSteps, v, repeat)});
+      } else if (workload == "count" && v.name == "simd+threads" && have_primesieve()) {
+        auto [row, peer] = run_prime_count_vs_primesieve(kFrom, kTo, v, fast_repeat);  // timed alternately
+        add({std::move(row), std::move(peer)});
+      } else if (workload == "count") {
+        add({run_prime_count(kFrom, kTo, v, fast_repeat)});
+      } else if (workload == "list") {
+        add({run_prime_list(kFrom, kTo, v, fast_repeat)});
+      } else {
+        add({run_is_prime_batch(shuffled, v, fast_repeat)});
+      }
+    }
   }
   progress("");
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    constexpr const char* kOrder[] = {"pi", "quad", "count", "list", "is-prime"};
-    auto rank = [&](const Row& r) { return std::find(std::begin(kOrder), std::end(kOrder), r.workload) - std::begin(kOrder); };
-    return rank(a) < rank(b);
-  });
-  check_against_reference(rows);
-  emit(rows, args);
+  printer.write_csv(rows);
 }
 
 }  // namespace volley::bench

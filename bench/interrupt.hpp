@@ -1,17 +1,20 @@
 #pragma once
-// Ctrl-C during a long run: the handler only sets a flag; the run stops between two
-// measurements and cleans up.
-#include <stdexcept>
+// Ctrl-C (SIGINT) and SIGTERM during a run: a thread waits for them and requests a stop on
+// one stop source, whose token every workload call gets (RunOptions::stop), so a run stops
+// within a fraction of a second, writes no partial file and exits 128 + the signal's
+// number. A second signal ends the process at once.
+#include <stop_token>
 
 namespace volley::bench {
 
-struct Interrupted : std::runtime_error {
-  Interrupted() : std::runtime_error("interrupted") {}
-};
-
-/// Installs the SIGINT handler.
+/// Blocks SIGINT and SIGTERM in the calling thread, and so in every thread it starts later,
+/// and starts the thread that waits for them. Call it first in main.
 void catch_interrupts();
-/// Throws Interrupted once Ctrl-C was pressed.
+/// The token whose stop the first SIGINT or SIGTERM requests.
+std::stop_token interrupt_token();
+/// Throws volley::Cancelled once a signal came.
 void throw_if_interrupted();
+/// 128 + the number of the signal that came (130 for SIGINT), or 0 when none came.
+int interrupted_exit_code();
 
 }  // namespace volley::bench

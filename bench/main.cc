@@ -1,25 +1,32 @@
 // volley-bench: the main job. With no subcommand it runs every workload side by side; the
-// subcommands run one workload with its parameters. Exit codes: 0 ok, 1 failure, 2 usage,
-// 130 interrupted.
+// subcommands run one workload with its parameters. Exit codes: 0 ok, 1 failure (including
+// a failed write), 2 usage, 130 interrupted (128 + the signal: 143 for SIGTERM).
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
 #include "bench/app.hpp"
 #include "bench/count_arg.hpp"
 #include "bench/interrupt.hpp"
+#include "volley/cancellation.hpp"
 
 namespace vb = volley::bench;
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   const auto cli = vb::make_cli();
   CLI::App& app = cli->app;
-  vb::catch_interrupts();
   try {
     app.parse(argc, argv);
     return vb::selected_command(*cli).run();
-  } catch (const vb::Interrupted&) {
+  } catch (const volley::Cancelled&) {
     fmt::print(stderr, "\nvolley-bench: interrupted\n");
-    return 130;
+    return vb::interrupted_exit_code() != 0 ? vb::interrupted_exit_code() : 130;
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
@@ -33,4 +40,19 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "volley-bench: error: {}\n", e.what());
     return 1;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe ends the process at once and quietly, as for other tools in a pipeline,
+  // even when the parent left SIGPIPE ignored.
+  std::signal(SIGPIPE, SIG_DFL);
+  vb::catch_interrupts();
+  const int code = run(argc, argv);
+  if (code == 0 && (std::fflush(stdout) != 0 || std::ferror(stdout))) {
+    fmt::print(stderr, "volley-bench: error: cannot write standard output: {}\n", std::strerror(errno));
+    return 1;
+  }
+  return code;
 }

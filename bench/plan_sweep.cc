@@ -57,7 +57,7 @@ void run_plan_sweep(const PlanSweepArgs& args) {
   for (const auto& text : args.bases) bases.push_back(parse_count(text, "--bases"));
 
   // Starts the thread team and builds the pre-sieve patterns outside the timing.
-  count_primes(0, 10'000'000, {.threads = threads, .target = args.common.target});
+  count_primes(0, 10'000'000, {.threads = threads, .target = args.common.target, .stop = interrupt_token()});
 
   std::vector<Row> rows;
   for (const std::uint64_t base : bases) {

@@ -31,5 +31,8 @@ void write_csv(const std::vector<Row>& rows, const std::string& path);
 /// fallback target on one thread), for "simd+threads" against its "simd" row (one thread),
 /// against its "primesieve" row and its "python" row (the tutorial's own code) where present.
 void print_table(const std::vector<Row>& rows);
+/// The table in pieces: its header, and one row with its speedups over the rows given.
+void print_table_header();
+void print_table_row(const std::vector<Row>& rows, const Row& row);
 
 }  // namespace volley::bench

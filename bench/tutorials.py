@@ -9,6 +9,7 @@ Prints one JSON object: workload, mode, items, processes, seconds, result."""
 import json
 import multiprocessing
 import random
+import signal
 import sys
 import time
 
@@ -49,18 +50,23 @@ def run(workload, mode, size, processes):
         if mode == "pure":
             return 4.0 * monte_carlo_hits(size) / size
         shares = [size // processes + (1 if r < size % processes else 0) for r in range(processes)]
-        with multiprocessing.Pool(processes) as pool:
+        with multiprocessing.Pool(processes, initializer=ignore_interrupts) as pool:
             return 4.0 * sum(pool.map(monte_carlo_hits, shares)) / size
     if workload == "quad":
         if mode == "pure":
             return partial_pi(0, 1, size)
-        with multiprocessing.Pool(processes) as pool:
+        with multiprocessing.Pool(processes, initializer=ignore_interrupts) as pool:
             return sum(pool.starmap(partial_pi, [(r, processes, size) for r in range(processes)]))
     numbers = range(10 ** 8, 10 ** 8 + size)
     if mode == "pure":
         return sum(map(check_prime, numbers))
-    with multiprocessing.Pool(processes) as pool:
+    with multiprocessing.Pool(processes, initializer=ignore_interrupts) as pool:
         return sum(pool.map(check_prime, numbers, chunksize=max(1, size // (4 * processes))))
+
+
+def ignore_interrupts():
+    """In the pool's workers: Ctrl-C is the parent's to handle (it stops the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def main():
@@ -75,4 +81,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:  # volley-bench reports the interruption
+        sys.exit(130)

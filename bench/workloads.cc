@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include "bench/count_arg.hpp"
+#include "bench/interrupt.hpp"
 #include "bench/timing.hpp"
 
 #include "volley/midpoint.hpp"
@@ -33,7 +34,7 @@ Row start_row(std::string workload, const Variant& v, std::uint64_t items) {
 }
 
 RunOptions options(const Row& row, const Variant& v) {
-  return {.threads = row.threads, .target = v.target, .prime_method = v.method};
+  return {.threads = row.threads, .target = v.target, .prime_method = v.method, .stop = interrupt_token()};
 }
 
 void set_count(Row& row, std::uint64_t from, std::uint64_t to, std::uint64_t count, double seconds) {
@@ -175,23 +176,21 @@ std::vector<Variant> standard_variants(const std::string& target, unsigned threa
           {"simd+threads", false, target, threads}};
 }
 
-void check_against_reference(std::vector<Row>& rows) {
-  for (Row& row : rows) {
-    const auto ref = std::find_if(rows.begin(), rows.end(), [&](const Row& r) {
-      return r.workload == row.workload && r.variant == "reference";
-    });
-    if (ref == rows.end() || &*ref == &row) continue;
-    // The fields that must agree: everything but the timing and the seed. Rows sharing none
-    // (the tutorials' Python, with its own random numbers and sizes) are not checked.
-    int compared = 0;
-    bool same = true;
-    for (const char* key : {"hits", "estimate", "count", "checksum", "primes"}) {
-      if (!ref->fields.contains(key) || !row.fields.contains(key)) continue;
-      ++compared;
-      same = same && row.fields[key] == ref->fields[key];
-    }
-    if (compared > 0) row.check = same ? "ok" : "MISMATCH";
+void check_against_reference(const std::vector<Row>& rows, Row& row) {
+  const auto ref = std::find_if(rows.begin(), rows.end(), [&](const Row& r) {
+    return r.workload == row.workload && r.variant == "reference";
+  });
+  if (ref == rows.end() || &*ref == &row) return;
+  // The fields that must agree: everything but the timing and the seed. Rows sharing none
+  // (the tutorials' Python, with its own random numbers and sizes) are not checked.
+  int compared = 0;
+  bool same = true;
+  for (const char* key : {"hits", "estimate", "count", "checksum", "primes"}) {
+    if (!ref->fields.contains(key) || !row.fields.contains(key)) continue;
+    ++compared;
+    same = same && row.fields[key] == ref->fields[key];
   }
+  if (compared > 0) row.check = same ? "ok" : "MISMATCH";
 }
 
 }  // namespace volley::bench

@@ -53,7 +53,7 @@ std::pair<Row, Row> run_prime_count_vs_primesieve(std::uint64_t from, std::uint6
 /// target on `threads` threads (0: default policy). `target` replaces "best" when given.
 std::vector<Variant> standard_variants(const std::string& target, unsigned threads);
 
-/// Marks each row "ok" or "MISMATCH" against the workload's reference row.
-void check_against_reference(std::vector<Row>& rows);
+/// Marks `row` "ok" or "MISMATCH" against its workload's reference row among `rows`, if any.
+void check_against_reference(const std::vector<Row>& rows, Row& row);
 
 }  // namespace volley::bench

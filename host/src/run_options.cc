@@ -1,5 +1,7 @@
 #include "volley/run_options.hpp"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <stdexcept>
 #include <string>
@@ -11,12 +13,13 @@ namespace volley {
 
 unsigned max_threads() { return std::max(256u, 64 * std::thread::hardware_concurrency()); }
 
+unsigned thread_limit() { return static_cast<unsigned>(std::max(1, omp_get_thread_limit())); }
+
 unsigned resolve_threads(const RunOptions& opts) {
-  if (opts.threads == 0) return default_threads();
   if (opts.threads > max_threads())
     throw std::invalid_argument("threads must be at most " + std::to_string(max_threads()) + ", got " +
                                 std::to_string(opts.threads));
-  return opts.threads;
+  return std::min(opts.threads == 0 ? default_threads() : opts.threads, thread_limit());
 }
 
 }  // namespace volley

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "host/src/cgroup.hpp"
+#include "volley/run_options.hpp"
 
 namespace volley {
 namespace {
@@ -27,6 +28,11 @@ std::optional<unsigned> positive_count(const std::optional<std::string>& value, 
   const auto [end, err] = std::from_chars(text.data(), text.data() + text.size(), count);
   if (err != std::errc{} || end != text.data() + text.size() || count == 0) {
     warnings.push_back("ignoring " + std::string(name) + "='" + *value + "': not a positive integer");
+    return std::nullopt;
+  }
+  if (count > max_threads()) {  // the cap on an explicit count holds here too
+    warnings.push_back("ignoring " + std::string(name) + "='" + *value + "': more than the " +
+                       std::to_string(max_threads()) + " threads allowed");
     return std::nullopt;
   }
   return count;

@@ -25,9 +25,14 @@ struct RunOptions {
   std::stop_token stop = {};
 };
 
-/// The thread count a call with these options uses. Throws std::invalid_argument when
-/// opts.threads exceeds max_threads().
+/// The thread count a call with these options uses: opts.threads, or default_threads() for 0,
+/// capped by thread_limit(). Throws std::invalid_argument when opts.threads exceeds
+/// max_threads().
 unsigned resolve_threads(const RunOptions& opts);
+
+/// The most threads OpenMP runs at once in this process (OMP_THREAD_LIMIT; unlimited: a very
+/// large number).
+unsigned thread_limit();
 
 /// The largest explicit thread count accepted (64 per CPU the machine has, at least 256).
 unsigned max_threads();

@@ -4,7 +4,8 @@
 // Precedence, highest first: an explicit thread count (RunOptions::threads, Pool(n));
 // SLURM_CPUS_PER_TASK inside a SLURM job (SLURM_JOB_ID set); OMP_NUM_THREADS (its first
 // entry); the CPUs of the process's affinity mask, capped by the cgroup v2 / v1 CPU quota
-// (rounded up). A variable that is not a positive integer is ignored with a warning.
+// (rounded up). A variable that is not a positive integer, or is above max_threads(), is
+// ignored with a warning. OpenMP's OMP_THREAD_LIMIT caps the result (see resolve_threads).
 #include <optional>
 #include <string>
 #include <vector>
