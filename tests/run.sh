@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs every test: the Release build, then ASan+UBSan, then TSan on the unit
-# tests. Installs what is missing first.
+# tests, then the fuzzers. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake/install-deps.sh clang-14 libomp-14-dev libclang-rt-14-dev
@@ -30,3 +30,13 @@ run_suite build-asan all -LE no-sanitizer
 CXX=clang++-14 cmake -S . -B build-tsan "${sanitizer_flags[@]}" -DVOLLEY_SANITIZE=thread >/dev/null
 OMP_TOOL_LIBRARIES=/usr/lib/llvm-14/lib/libarcher.so TSAN_OPTIONS=ignore_noninstrumented_modules=1 \
   run_suite build-tsan volley_tests -L unit -E "powers of ten|far from 0"
+
+# libFuzzer (clang, ASan+UBSan) on the count parser, volley-bench's command line and the
+# prime range planner: only what the fuzzers link is built; each fuzzer runs 25 s on a copy
+# of its seeds (tests/fuzz/corpus/); a crash, sanitizer report, leak, timeout or broken
+# property fails its test. Then one line per fuzzer: inputs run, new inputs found.
+CXX=clang++-14 cmake -S . -B build-fuzz "${sanitizer_flags[@]}" -DVOLLEY_FUZZ=ON -DVOLLEY_BUILD_TESTS=OFF \
+  -DVOLLEY_BUILD_EXAMPLES=OFF -DVOLLEY_BUILD_MICRO=OFF >/dev/null
+cmake --build build-fuzz --target fuzzers
+ctest --test-dir build-fuzz -L fuzz -j "$jobs" --output-on-failure
+cat build-fuzz/tests/fuzz/runs/*/summary.txt

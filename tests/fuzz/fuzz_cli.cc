@@ -4,7 +4,8 @@
 // The input is split into arguments at each '\n' or '\0' and follows "volley-bench". Each
 // input gets a fresh make_cli(). A CLI::ParseError is an expected answer to a bad command
 // line; it is then formatted as main() does (app.exit), into strings: help and version
-// succeed with text on "stdout", every other error fails with a message on "stderr". Any
+// succeed with text on "stdout", every other error fails with a message on "stderr". A
+// parsed line selects a command, or is refused by selected_command with a UsageError. Any
 // other exception (CLI11's HorribleError, a ConstructionError, anything from the app's own
 // code), a crash or a sanitizer report is a finding.
 #include <cstddef>
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "bench/app.hpp"
+#include "bench/count_arg.hpp"
 
 #define FUZZ_CHECK(condition)                                                                   \
   do {                                                                                          \
@@ -56,9 +58,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto cli = volley::bench::make_cli();
   try {
     cli->app.parse(static_cast<int>(argv.size()), argv.data());
-    const volley::bench::Command& command = volley::bench::selected_command(*cli);
-    FUZZ_CHECK(command.app != nullptr);
-    FUZZ_CHECK(static_cast<bool>(command.run));
+    try {
+      const volley::bench::Command& command = volley::bench::selected_command(*cli);
+      FUZZ_CHECK(command.app != nullptr);
+      FUZZ_CHECK(static_cast<bool>(command.run));
+    } catch (const volley::bench::UsageError& e) {  // a command line that parses but is refused
+      FUZZ_CHECK(e.what()[0] != '\0');
+    }
   } catch (const CLI::HorribleError& e) {
     unexpected(e.what(), "CLI::HorribleError (parsing and selection disagree)");
   } catch (const CLI::ParseError& e) {

@@ -1,6 +1,7 @@
 # Runs one libFuzzer target for a fixed time on a fresh copy of its seed corpus and prints a
-# one-line summary (inputs run, speed, new inputs found); on a finding, the fuzzer's report
-# and the file that reproduces it. The fuzzer's whole output is kept in WORK/fuzz.log.
+# one-line summary (inputs run, speed, new inputs found), also kept in WORK/summary.txt; on a
+# finding, the fuzzer's report and the file that reproduces it. The fuzzer's whole output is
+# kept in WORK/fuzz.log.
 # cmake -DFUZZER=exe -DSEEDS=dir -DWORK=dir -DSECONDS=n [-DDICT=file] -P run_fuzzer.cmake
 foreach(var FUZZER SEEDS WORK SECONDS)
   if(NOT DEFINED ${var})
@@ -36,10 +37,19 @@ stat(runs number_of_executed_units)
 stat(speed average_exec_per_sec)
 stat(found new_units_added)
 stat(rss peak_rss_mb)
-set(summary "${name}: ${runs} inputs run in ${SECONDS} s (${speed}/s), ${seed_count} seeds, ${found} new inputs, peak RSS ${rss} MB")
+set(summary "${name}: ${runs} inputs run (${speed}/s over up to ${SECONDS} s), ${seed_count} seeds, ${found} new inputs, peak RSS ${rss} MB")
 
 file(GLOB findings "${WORK}/artifacts/*")
+set(failed FALSE)
 if(NOT result EQUAL 0 OR findings)
+  set(failed TRUE)
+endif()
+if(failed)
+  file(WRITE "${WORK}/summary.txt" "${summary}: FINDING\n")
+else()
+  file(WRITE "${WORK}/summary.txt" "${summary}: no findings\n")
+endif()
+if(failed)
   # The report: libFuzzer's output from the first sign of trouble on (or its tail).
   string(LENGTH "${log}" length)
   set(at ${length})
