@@ -2,7 +2,8 @@
 """Draws volley-bench's scaling CSV: time and speedup against workers, per experiment, with
 the usable core count marked and the spread over repeats as error bars.
 
-usage: plot_scaling.py CSV CORES OUTPUT_PREFIX   (writes OUTPUT_PREFIX.png and .svg)"""
+usage: plot_scaling.py CSV CORES PNG SVG   (CSV "-": standard input; writes the PNG and SVG
+files named, whatever their names end with)"""
 import csv
 import sys
 
@@ -13,8 +14,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 
-def main(path, cores, prefix):
-    rows = list(csv.DictReader(open(path)))
+def main(path, cores, png, svg):
+    rows = list(csv.DictReader(sys.stdin if path == "-" else open(path, newline="")))
     experiments = list(dict.fromkeys(r["experiment"] for r in rows))
     fig, axes = plt.subplots(len(experiments), 2, figsize=(11, 4.2 * len(experiments)), squeeze=False)
     for row_axes, experiment in zip(axes, experiments):
@@ -47,11 +48,11 @@ def main(path, cores, prefix):
             ax.grid(alpha=0.3)
             ax.legend(fontsize=8)
     fig.tight_layout()
-    for extension in ("png", "svg"):
-        fig.savefig(f"{prefix}.{extension}", dpi=110)
+    for output, extension in ((png, "png"), (svg, "svg")):
+        fig.savefig(output, format=extension, dpi=110)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) != 5:
         sys.exit(__doc__)
-    main(sys.argv[1], int(sys.argv[2]), sys.argv[3])
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4])

@@ -9,7 +9,6 @@
 
 #include "bench/cli.hpp"
 #include "bench/interrupt.hpp"
-#include "bench/output_file.hpp"
 #include "volley/volley.hpp"
 
 namespace volley::bench {
@@ -46,7 +45,8 @@ ScalingPoint measure(const std::string& experiment, const std::string& workload,
     throw_if_interrupted();
     const auto start = std::chrono::steady_clock::now();
     sink = sink + pool.map_reduce(tasks, [&](std::size_t t) { return run_task(workload, static_cast<unsigned>(t)); },
-                            std::plus<>(), std::uint64_t{0}, {.chunk_size = 1, .schedule = Schedule::Dynamic});
+                            std::plus<>(), std::uint64_t{0},
+                                  {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = interrupt_token()});
     times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
   std::sort(times.begin(), times.end());
@@ -84,13 +84,11 @@ std::vector<ScalingPoint> run_scaling(const std::string& workload, unsigned task
   return points;
 }
 
-void write_scaling_csv(const std::vector<ScalingPoint>& points, const std::string& path) {
-  write_file(path, [&](std::ostream& out) {
-    out << "experiment,workload,tasks,workers,median_s,min_s,max_s,speedup,efficiency\n";
-    for (const auto& p : points)
-      out << fmt::format("{},{},{},{},{:.6f},{:.6f},{:.6f},{:.4f},{:.4f}\n", p.experiment, p.workload, p.tasks,
-                         p.workers, p.median_s, p.min_s, p.max_s, p.speedup, p.efficiency);
-  });
+void write_scaling_csv(const std::vector<ScalingPoint>& points, std::ostream& out) {
+  out << "experiment,workload,tasks,workers,median_s,min_s,max_s,speedup,efficiency\n";
+  for (const auto& p : points)
+    out << fmt::format("{},{},{},{},{:.6f},{:.6f},{:.6f},{:.4f},{:.4f}\n", p.experiment, p.workload, p.tasks,
+                       p.workers, p.median_s, p.min_s, p.max_s, p.speedup, p.efficiency);
 }
 
 }  // namespace volley::bench

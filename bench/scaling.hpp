@@ -1,6 +1,7 @@
 #pragma once
 // The core investigation (seed 004): a fixed number of equal tasks on 1, 2, ... workers.
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,7 @@ const std::vector<std::string>& scaling_workloads();
 std::vector<ScalingPoint> run_scaling(const std::string& workload, unsigned tasks, unsigned max_workers,
                                       unsigned twenty_tasks_max_workers, int repeats);
 
-/// Writes the points as CSV to `path` (through a temporary file, so never half-written).
-void write_scaling_csv(const std::vector<ScalingPoint>& points, const std::string& path);
+/// Writes the points as CSV to `out`.
+void write_scaling_csv(const std::vector<ScalingPoint>& points, std::ostream& out);
 
 }  // namespace volley::bench

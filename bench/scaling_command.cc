@@ -2,8 +2,8 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -11,6 +11,8 @@
 #include "bench/count_arg.hpp"
 #include "bench/output_file.hpp"
 #include "bench/build_info.hpp"
+#include "bench/interrupt.hpp"
+#include "bench/posix.hpp"
 #include "bench/python.hpp"
 #include "bench/scaling_command.hpp"
 #include "volley/thread_policy.hpp"
@@ -19,18 +21,23 @@ namespace volley::bench {
 
 int run_scaling_command(const ScalingArgs& args) {
   const unsigned cores = default_threads();
-  const unsigned tasks = static_cast<unsigned>(parse_positive_count(args.tasks, "--tasks"));
+  const std::uint64_t tasks = parse_positive_count(args.tasks, "--tasks");  // range-checked before narrowing
   const std::uint64_t max_workers = args.max_workers.empty() ? 2 * cores : parse_positive_count(args.max_workers, "--max-workers");
   const std::uint64_t twenty = parse_count(args.twenty_max_workers, "--twenty-max-workers");
   const std::uint64_t repeats = parse_positive_count(args.repeat, "--repeat");
   if (tasks > 10'000 || max_workers > 256 || twenty > 256 || repeats > 100)
     throw UsageError("scaling: at most 10000 tasks, 256 workers and 100 repeats");
-  const std::string csv = args.out + ".csv";
-  check_writable(csv, "--out");
+  // All three outputs are checked before the study runs.
+  const OutputFile csv(args.out + ".csv", "--out");
+  const OutputFile png(args.out + ".png", "--out");
+  const OutputFile svg(args.out + ".svg", "--out");
 
-  const auto points = run_scaling(args.workload, tasks, static_cast<unsigned>(max_workers),
+  const auto points = run_scaling(args.workload, static_cast<unsigned>(tasks), static_cast<unsigned>(max_workers),
                                   static_cast<unsigned>(twenty), static_cast<int>(repeats));
-  write_scaling_csv(points, csv);
+  std::ostringstream table;
+  write_scaling_csv(points, table);
+  const std::string csv_text = table.str();
+  csv.write([&](std::ostream& out) { out << csv_text; });
   for (const auto& p : points) {
     if (args.json) {
       std::cout << nlohmann::json{{"workload", "scaling"}, {"experiment", p.experiment}, {"task", p.workload},
@@ -60,7 +67,7 @@ int run_scaling_command(const ScalingArgs& args) {
       fmt::print("best worker count ({}): {} (fastest median at {} workers)\n", experiment, best->workers,
                  fastest->workers);
     }
-    fmt::print("wrote {}\n", csv);
+    fmt::print("wrote {}\n", csv.path());
   }
   const std::string python = find_python("matplotlib");
   if (python.empty()) {
@@ -68,13 +75,23 @@ int run_scaling_command(const ScalingArgs& args) {
                        "(apt-get install python3-matplotlib)\n");
     return 1;
   }
-  const std::string command = fmt::format("{} '{}/plot_scaling.py' '{}' {} '{}'", python, VOLLEY_BENCH_DIR, csv,
-                                          cores, args.out);
-  if (std::system(command.c_str()) != 0) {
-    fmt::print(stderr, "volley-bench: drawing the plots failed: {}\n", command);
+  // The script draws into temporary files beside the targets (the targets themselves when
+  // written in place), which become the plots only once it succeeded; it reads the CSV from
+  // stdin, so a CSV written to a device or FIFO still gets its plots.
+  StagedFile png_file = png.stage(".png");
+  StagedFile svg_file = svg.stage(".svg");
+  try {
+    run_program({python, std::string(VOLLEY_BENCH_DIR) + "/plot_scaling.py", "-", std::to_string(cores),
+                 png_file.path(), svg_file.path()},
+                {.input = csv_text});
+  } catch (const std::runtime_error& e) {
+    throw_if_interrupted();
+    fmt::print(stderr, "volley-bench: drawing the plots failed: {}\n", e.what());
     return 1;
   }
-  if (!args.json) fmt::print("wrote {0}.png and {0}.svg\n", args.out);
+  png_file.commit();
+  svg_file.commit();
+  if (!args.json) fmt::print("wrote {} and {}\n", png.path(), svg.path());
   return 0;
 }
 
