@@ -10,6 +10,8 @@
 #include <random>
 #include <vector>
 
+#include "bench/interrupt.hpp"
+
 namespace volley::bench {
 
 template <typename R>
@@ -29,6 +31,7 @@ std::vector<Timed<R>> time_alternately(int repeats, const std::vector<std::funct
   std::mt19937 shuffler(1);
   for (int round = 0; round < std::max(1, repeats); ++round, std::shuffle(order.begin(), order.end(), shuffler)) {
     for (const std::size_t f : order) {
+      throw_if_interrupted();  // between runs too: the plain references do not look
       const auto start = std::chrono::steady_clock::now();
       out[f].result = fns[f]();
       seconds[f].push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());

@@ -132,7 +132,10 @@ Row run_is_prime_batch(const std::vector<std::uint64_t>& numbers, const Variant&
   std::vector<std::uint8_t> flags(numbers.size());
   const auto [primes, seconds] = time_median(repeats, [&] {
     if (v.reference) {
-      for (std::size_t i = 0; i < numbers.size(); ++i) flags[i] = is_prime_trial_division(numbers[i]);
+      for (std::size_t i = 0; i < numbers.size(); ++i) {
+        if (i % 4096 == 0) throw_if_interrupted();
+        flags[i] = is_prime_trial_division(numbers[i]);
+      }
     } else {
       is_prime(numbers, flags, opts);
     }

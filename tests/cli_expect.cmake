@@ -1,11 +1,23 @@
-# Runs COMMAND (a list) and checks its exit code is EXIT and its output matches every regex
-# in MATCH (a list). Used by the CLI tests: cmake -DCOMMAND=... -DEXIT=2 -DMATCH=... -P this
-execute_process(COMMAND ${COMMAND} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+# Runs COMMAND (a list) and checks its exit code is EXIT, that its output (stdout and stderr)
+# matches every regex in MATCH (a list) and none in NOMATCH. With OUTPUT_FILE, stdout goes to
+# that file (e.g. /dev/full) instead. Used by the CLI tests:
+#   cmake -DCOMMAND=... -DEXIT=2 -DMATCH=... [-DNOMATCH=...] [-DOUTPUT_FILE=...] -P this
+if(DEFINED OUTPUT_FILE AND NOT OUTPUT_FILE STREQUAL "")
+  execute_process(COMMAND ${COMMAND} RESULT_VARIABLE code OUTPUT_FILE ${OUTPUT_FILE} ERROR_VARIABLE err)
+  set(out "")
+else()
+  execute_process(COMMAND ${COMMAND} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+endif()
 if(NOT code STREQUAL "${EXIT}")
   message(FATAL_ERROR "exit code ${code}, expected ${EXIT}\nstdout:\n${out}\nstderr:\n${err}")
 endif()
 foreach(pattern IN LISTS MATCH)
   if(NOT "${out}${err}" MATCHES "${pattern}")
     message(FATAL_ERROR "output does not match '${pattern}'\nstdout:\n${out}\nstderr:\n${err}")
+  endif()
+endforeach()
+foreach(pattern IN LISTS NOMATCH)
+  if("${out}${err}" MATCHES "${pattern}")
+    message(FATAL_ERROR "output matches '${pattern}', which it must not\nstdout:\n${out}\nstderr:\n${err}")
   endif()
 endforeach()
