@@ -1,7 +1,6 @@
 #include "bench/output_file.hpp"
 
 #include <fcntl.h>
-#include <linux/magic.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <unistd.h>
@@ -23,6 +22,8 @@
 
 namespace volley::bench {
 namespace {
+
+constexpr long kProcSuperMagic = 0x9fa0;  // statfs's f_type of /proc (PROC_SUPER_MAGIC)
 
 std::runtime_error write_error(const std::string& path, int error) {
   return std::runtime_error("cannot write " + path + ": " + std::strerror(error));
@@ -53,7 +54,7 @@ Links follow_links(std::string path) {
       return links;
     }
     struct statfs fs;
-    if (statfs(directory_of(path).c_str(), &fs) == 0 && fs.f_type == PROC_SUPER_MAGIC) links.magic = path;
+    if (statfs(directory_of(path).c_str(), &fs) == 0 && fs.f_type == kProcSuperMagic) links.magic = path;
     std::vector<char> buffer(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : PATH_MAX) + 1);
     const ssize_t n = readlink(path.c_str(), buffer.data(), buffer.size());
     if (n < 0) {
