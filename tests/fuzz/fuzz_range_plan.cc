@@ -1,6 +1,6 @@
 // libFuzzer target: the prime range planner (host/src/range_plan.hpp) held against its
-// contracts, and, on short ranges below 10^6, count_primes with each method forced against a
-// plain sieve.
+// contracts, and, on short ranges below 10^6, count_primes (one thread; each method forced,
+// and Auto) against a plain sieve.
 //
 // Input, little-endian, missing bytes read as 0:
 //   [0, 8) a   [8, 16) b   [16, 18) threads (1 + v % 512)   [18, 26) L1   [26, 34) L2
@@ -212,8 +212,10 @@ std::uint64_t model_primes_below(std::uint64_t n) {
 
 void check_count(std::uint64_t from, std::uint64_t to) {
   const std::uint64_t expected = model_primes_below(to) - model_primes_below(from);
-  if (to - from <= kCountedSieveWidth)
+  if (to - from <= kCountedSieveWidth) {
     FUZZ_CHECK(volley::count_primes(from, to, {.threads = 1, .prime_method = PrimeMethod::Sieve}) == expected);
+    FUZZ_CHECK(volley::count_primes(from, to, {.threads = 1, .prime_method = PrimeMethod::Auto}) == expected);
+  }
   if (to - from <= kCountedTestWidth)
     FUZZ_CHECK(volley::count_primes(from, to, {.threads = 1, .prime_method = PrimeMethod::TestEach}) == expected);
 }
@@ -246,7 +248,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     case 4:  // short, below 10^6, and counted
       from = a % kCountedLimit;
-      to = std::min(kCountedLimit, from + b % (kCountedSieveWidth + 1));
+      to = std::min(kCountedLimit, from + spread(b) % (kCountedSieveWidth + 1));
       counted = true;
       break;
     default:
