@@ -14,7 +14,7 @@ include:
   bench        bench/                         std, system, OpenMP, third-party, public, contract, bench/
   examples     examples/                      std, third-party, public, contract
   tests        tests/                         std, system, Catch2, public, contract, host/src/,
-                                              kernel API, bench/
+                                              kernel API, bench/, tests/
 
 With --compile-commands, it also checks that only kernel sources are compiled with
 Highway's definitions (-DHWY_...). Prints one line per violation; exits 1 if there is any.
@@ -45,7 +45,7 @@ ALLOWED = {
     "kernels-highway": {"std-core", "std", "contract", "kernel-api", "highway", "kernels-highway"},
     "bench": {"std-core", "std", "system", "openmp", "third-party", "public", "contract", "bench"},
     "examples": {"std-core", "std", "third-party", "public", "contract"},
-    "tests": {"std-core", "std", "system", "catch2", "public", "contract", "host", "kernel-api", "bench"},
+    "tests": {"std-core", "std", "system", "catch2", "public", "contract", "host", "kernel-api", "bench", "tests"},
 }
 
 
@@ -70,7 +70,8 @@ def layer_of(path):
 def kind_of(bracket, name):
     """What an include names: one of the kinds in ALLOWED's sets, or 'unknown'."""
     prefixes = [("hwy/", "highway"), ("kernels/highway/", "kernels-highway"), ("volley/contract/", "contract"),
-                ("volley/", "public"), ("host/src/", "host"), ("bench/", "bench"), ("catch2/", "catch2")]
+                ("volley/", "public"), ("host/src/", "host"), ("bench/", "bench"), ("catch2/", "catch2"),
+                ("tests/", "tests")]
     for prefix, kind in prefixes:
         if name.startswith(prefix):
             return kind

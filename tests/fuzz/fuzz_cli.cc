@@ -20,14 +20,7 @@
 
 #include "bench/app.hpp"
 #include "bench/count_arg.hpp"
-
-#define FUZZ_CHECK(condition)                                                                   \
-  do {                                                                                          \
-    if (!(condition)) {                                                                         \
-      std::fprintf(stderr, "%s:%d: property violated: %s\n", __FILE__, __LINE__, #condition); \
-      std::abort();                                                                             \
-    }                                                                                           \
-  } while (0)
+#include "tests/fuzz/fuzz_check.hpp"
 
 namespace {
 

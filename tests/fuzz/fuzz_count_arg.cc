@@ -18,14 +18,7 @@
 #include <string_view>
 
 #include "bench/count_arg.hpp"
-
-#define FUZZ_CHECK(condition)                                                                   \
-  do {                                                                                          \
-    if (!(condition)) {                                                                         \
-      std::fprintf(stderr, "%s:%d: property violated: %s\n", __FILE__, __LINE__, #condition); \
-      std::abort();                                                                             \
-    }                                                                                           \
-  } while (0)
+#include "tests/fuzz/fuzz_check.hpp"
 
 namespace {
 

@@ -25,14 +25,7 @@
 #include "kernels/prime_config.h"
 #include "volley/primes.hpp"
 #include "volley/run_options.hpp"
-
-#define FUZZ_CHECK(condition)                                                                   \
-  do {                                                                                          \
-    if (!(condition)) {                                                                         \
-      std::fprintf(stderr, "%s:%d: property violated: %s\n", __FILE__, __LINE__, #condition); \
-      std::abort();                                                                             \
-    }                                                                                           \
-  } while (0)
+#include "tests/fuzz/fuzz_check.hpp"
 
 namespace {
 
