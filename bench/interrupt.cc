@@ -1,9 +1,9 @@
 #include "bench/interrupt.hpp"
 
 #include <pthread.h>
-#include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <thread>
 
@@ -33,22 +33,33 @@ void catch_interrupts() {
   const sigset_t set = interrupt_signals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::thread([set] {
-    int signal = 0;
-    if (sigwait(&set, &signal) != 0) return;
-    g_signal = signal;
-    interrupt_source().request_stop();
-    // From now on a signal takes its default action, delivered to this thread, the only one
-    // that does not block it: a second Ctrl-C ends a run that does not stop.
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
-    for (;;) pause();
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point first;
+    for (int signal = 0; sigwait(&set, &signal) == 0;) {
+      if (g_signal == 0) {
+        g_signal = signal;
+        first = Clock::now();
+        interrupt_source().request_stop();
+      } else if (Clock::now() - first > std::chrono::milliseconds(500)) {
+        // A second Ctrl-C ends a run that does not stop: the signal's default action. (One
+        // soon after the first is a copy: `timeout` signals the process and its group.)
+        std::signal(signal, SIG_DFL);
+        pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+        raise(signal);
+      }
+    }
   }).detach();
 }
 
 std::stop_token interrupt_token() { return interrupt_source().get_token(); }
 
 void throw_if_interrupted() { throw_if_stopped(interrupt_token()); }
+
+void throw_if_interrupted_with_child() {
+  for (int i = 0; i < 40 && !interrupt_token().stop_requested(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  throw_if_interrupted();
+}
 
 int interrupted_exit_code() {
   const int signal = g_signal;

@@ -2,7 +2,7 @@
 // Ctrl-C (SIGINT) and SIGTERM during a run: a thread waits for them and requests a stop on
 // one stop source, whose token every workload call gets (RunOptions::stop), so a run stops
 // within a fraction of a second, writes no partial file and exits 128 + the signal's
-// number. A second signal ends the process at once.
+// number. A second signal (half a second or more after the first) ends the process at once.
 #include <stop_token>
 
 namespace volley::bench {
@@ -14,6 +14,10 @@ void catch_interrupts();
 std::stop_token interrupt_token();
 /// Throws volley::Cancelled once a signal came.
 void throw_if_interrupted();
+/// After a child program failed: throws volley::Cancelled when a signal came, waiting up to
+/// 200 ms for it, since Ctrl-C reaches the child and volley-bench together but the watching
+/// thread may not have recorded it yet when the child's end is seen.
+void throw_if_interrupted_with_child();
 /// 128 + the number of the signal that came (130 for SIGINT), or 0 when none came.
 int interrupted_exit_code();
 

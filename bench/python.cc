@@ -49,7 +49,7 @@ std::vector<Row> python_tutorial_rows(const std::string& python, unsigned proces
                               std::to_string(t.size), std::to_string(procs)},
                              {.capture = true});
       } catch (const std::runtime_error&) {
-        throw_if_interrupted();  // Ctrl-C ended the script too
+        throw_if_interrupted_with_child();  // Ctrl-C ended the script too
         throw;
       }
       const auto out = nlohmann::json::parse(output);

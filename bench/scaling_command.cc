@@ -85,7 +85,7 @@ int run_scaling_command(const ScalingArgs& args) {
                  png_file.path(), svg_file.path()},
                 {.input = csv_text});
   } catch (const std::runtime_error& e) {
-    throw_if_interrupted();
+    throw_if_interrupted_with_child();
     fmt::print(stderr, "volley-bench: drawing the plots failed: {}\n", e.what());
     return 1;
   }
