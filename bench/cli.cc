@@ -25,7 +25,17 @@ void add_common(CLI::App& app, CommonArgs& args, const std::string& repeat_defau
   app.add_option("--repeat", args.repeat, "runs per measurement; the median time is reported")
       ->capture_default_str();
   app.add_flag("--json", args.json, "print one JSON object per result line");
-  app.add_option("--csv", args.csv, "also write the result lines to this CSV file");
+  app.add_option("--csv", args.csv, "also write the result lines to this CSV file")->check(file_name());
+}
+
+CLI::Validator file_name(bool prefix) {
+  return CLI::Validator(
+      [prefix](const std::string& name) -> std::string {
+        if (name.empty()) return "an empty file name";
+        if (prefix && name.back() == '/') return "a prefix of file names, not a directory: '" + name + "'";
+        return "";
+      },
+      prefix ? "PREFIX" : "FILE");
 }
 
 void check_csv_writable(const CommonArgs& args) {

@@ -22,6 +22,9 @@ struct CommonArgs {
 void check_csv_writable(const CommonArgs& args);
 
 void add_common(CLI::App& app, CommonArgs& args, const std::string& repeat_default);
+/// CLI11 validator of a file name, or with `prefix` a name to which suffixes are added: not
+/// empty, and not a directory's name ending in '/'.
+CLI::Validator file_name(bool prefix = false);
 unsigned parse_threads(const CommonArgs& args);
 int parse_repeat(const CommonArgs& args);
 

@@ -275,6 +275,7 @@ Command add_scaling(CLI::App& app) {
                       "second experiment: 20 tasks on 1 .. this many workers (0: skip)")->capture_default_str();
   scaling->add_option("--repeat", args->repeat, "runs per worker count")->capture_default_str();
   scaling->add_option("--out", args->out, "output prefix: writes PREFIX.csv, PREFIX.png, PREFIX.svg")
+      ->check(file_name(true))
       ->capture_default_str();
   scaling->add_flag("--json", args->json, "print one JSON object per worker count");
   return {scaling, [args] { return run_scaling_command(*args); }};

@@ -146,6 +146,8 @@ set_tests_properties(cli.closed_pipe PROPERTIES LABELS cli)
 # Options that do not apply are refused, not ignored; numbers are validated before answers.
 cli_check(option_before_subcommand 2 MATCH "--threads before 'pi' does not apply to it" ARGS --threads 2 pi --samples 10)
 cli_check(json_before_subcommand 2 MATCH "--json before 'targets'" ARGS --json targets)
+cli_check(csv_empty_name 2 MATCH "--csv: [^\n]*(empty|missing)" ARGS pi --samples 10 --csv=)
+cli_check(out_directory_prefix 2 MATCH "--out: a prefix of file names, not a directory" ARGS scaling --out /tmp/)
 cli_check(list_with_csv 2 MATCH "--csv does not apply to --list" ARGS primes --to 100 --list --csv x.csv)
 cli_check(list_with_repeat 2 MATCH "--repeat does not apply to --list" ARGS primes --to 100 --list --repeat 3)
 cli_check(list_with_peer 2 MATCH "--vs-primesieve does not apply to --list" ARGS primes --to 100 --list --vs-primesieve)
