@@ -3,6 +3,7 @@
 #include "volley/primes.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "kernels/primes_reference.h"
 #include "kernels/sieve_bits.h"
 #include "kernels/small_primes.h"
+#include "kernels/wheel.h"
 #include "volley/pool.hpp"
 #include "volley/targets.hpp"
 
@@ -86,18 +88,21 @@ void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<vo
   // coprime to 30, then read out on this thread in pieces, in order: whatever the range, the
   // memory held is one wave's bytes.
   const std::uint64_t wave = std::min(prime_config::kStreamChunksPerThread * pool.threads(), plan.chunks);
-  std::vector<std::uint8_t> bytes(wave * plan.chunk_bytes);
-  std::vector<std::uint64_t> numbers(8 * prime_config::kStreamPieceBytes + kernels::kExtractSlack);
+  // Uninitialised: every byte is written before it is read. Short ranges get what they use.
+  const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(
+      std::min(wave * plan.chunk_bytes, kernels::wheel::bytes_of(plan.lo, plan.hi)));
+  const auto numbers = std::make_unique_for_overwrite<std::uint64_t[]>(8 * prime_config::kStreamPieceBytes +
+                                                                       kernels::kExtractSlack);
   for (std::uint64_t first = 0; first < plan.chunks; first += wave) {
     const std::uint64_t n = std::min(wave, plan.chunks - first), base = plan.chunk_lo(first) / 30;
     pool.for_each(n, [&](std::size_t i) {
-      job.write_bytes(first + i, first + i + 1, bytes.data() + (plan.chunk_lo(first + i) / 30 - base));
+      job.write_bytes(first + i, first + i + 1, bytes.get() + (plan.chunk_lo(first + i) / 30 - base));
     }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = opts.stop});
     const std::uint64_t total = job.bytes_of(first, first + n);
     for (std::uint64_t at = 0; at < total; at += prime_config::kStreamPieceBytes) {
       throw_if_stopped(opts.stop);
       const std::uint64_t len = std::min(prime_config::kStreamPieceBytes, total - at);
-      const std::uint64_t found = kernels::extract_numbers(target, bytes.data() + at, len, base + at, numbers.data());
+      const std::uint64_t found = kernels::extract_numbers(target, bytes.get() + at, len, base + at, numbers.get());
       for (std::uint64_t k = 0; k < found; ++k) fn(numbers[k]);
     }
   }
