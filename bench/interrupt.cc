@@ -13,8 +13,9 @@ namespace volley::bench {
 namespace {
 
 std::stop_source& interrupt_source() {
-  static std::stop_source source;
-  return source;
+  // Never destroyed: the watching thread may still use it while the process exits.
+  static auto* const source = new std::stop_source;
+  return *source;
 }
 
 std::atomic<int> g_signal{0};

@@ -61,14 +61,15 @@ TEST_CASE("after an item throws, each worker starts at most about one more item"
         std::atomic<int> started_after{0};
         auto fn = [&](std::size_t i) {
           if (failed && i > 50) ++started_after;  // items below the failure must still run
-          spin(20);
+          spin(100);  // longer than the throw takes to be recorded, even under TSan
           if (i == 50) {
             failed = true;
             throw std::runtime_error("item 50");
           }
         };
         CHECK_THROWS_WITH(Pool(threads).for_each(20'000, fn, {.chunk_size = chunk, .schedule = schedule}), "item 50");
-        CHECK(started_after <= 2 * static_cast<int>(threads));
+        // (Before each worker looked only every 1024 items: hundreds more started.)
+        CHECK(started_after <= 3 * static_cast<int>(threads));
       }
     }
   }
