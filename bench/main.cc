@@ -12,6 +12,7 @@
 #include "bench/app.hpp"
 #include "bench/count_arg.hpp"
 #include "bench/interrupt.hpp"
+#include "bench/output_file.hpp"
 #include "volley/cancellation.hpp"
 
 namespace vb = volley::bench;
@@ -24,6 +25,11 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     return vb::selected_command(*cli).run();
+  } catch (const vb::ClosedPipe&) {
+    // The reader of an output file went away: end as a closed standard output does.
+    std::signal(SIGPIPE, SIG_DFL);
+    std::raise(SIGPIPE);
+    return 128 + SIGPIPE;
   } catch (const volley::Cancelled&) {
     fmt::print(stderr, "\nvolley-bench: interrupted\n");
     return vb::interrupted_exit_code() != 0 ? vb::interrupted_exit_code() : 130;

@@ -25,8 +25,10 @@ namespace {
 
 constexpr long kProcSuperMagic = 0x9fa0;  // statfs's f_type of /proc (PROC_SUPER_MAGIC)
 
-std::runtime_error write_error(const std::string& path, int error) {
-  return std::runtime_error("cannot write " + path + ": " + std::strerror(error));
+[[noreturn]] void throw_write_error(const std::string& path, int error) {
+  const std::string what = "cannot write " + path + ": " + std::strerror(error);
+  if (error == EPIPE) throw ClosedPipe(what);
+  throw std::runtime_error(what);
 }
 
 // The directory holding `path`'s last component, as a path to hand to the system.
@@ -191,7 +193,7 @@ void OutputFile::write(const std::function<void(std::ostream&)>& write) const {
     // O_APPEND: an open file named through another process's /proc/PID/fd is added to.
     const int fd = descriptor_ >= 0 ? fcntl(descriptor_, F_DUPFD_CLOEXEC, 0)
                                     : open(target_.c_str(), O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) throw write_error(path_, errno);
+    if (fd < 0) throw_write_error(path_, errno);
     int error = 0;
     try {
       error = write_through(fd, write);
@@ -200,11 +202,11 @@ void OutputFile::write(const std::function<void(std::ostream&)>& write) const {
       throw;
     }
     if (close(fd) != 0 && error == 0 && errno != EINTR) error = errno;
-    if (error) throw write_error(path_, error);
+    if (error) throw_write_error(path_, error);
     return;
   }
   StagedFile staged = stage();
-  if (const int error = write_through(staged.fd(), write)) throw write_error(path_, error);
+  if (const int error = write_through(staged.fd(), write)) throw_write_error(path_, error);
   staged.commit();
 }
 
@@ -213,7 +215,7 @@ StagedFile OutputFile::stage(const std::string& suffix) const {
   // A short name of its own, so a long target name still fits in NAME_MAX.
   std::string name = directory_of(target_) + "/.volley-XXXXXX" + suffix;
   const int fd = mkostemps(name.data(), static_cast<int>(suffix.size()), O_CLOEXEC);
-  if (fd < 0) throw write_error(path_, errno);
+  if (fd < 0) throw_write_error(path_, errno);
   StagedFile staged(path_, target_, name, fd);
   // mkstemp's 0600 becomes the old file's mode (and owner, where allowed), or 0666 & ~umask.
   struct stat old;
@@ -224,7 +226,7 @@ StagedFile OutputFile::stage(const std::string& suffix) const {
       // Keeps root's ownership: the content still goes where it was asked.
     }
   }
-  if (fchmod(fd, mode) != 0) throw write_error(path_, errno);
+  if (fchmod(fd, mode) != 0) throw_write_error(path_, errno);
   return staged;
 }
 
@@ -245,10 +247,10 @@ StagedFile::~StagedFile() {
 
 void StagedFile::commit() {
   if (!pending_) return;
-  if (fsync(fd_) != 0 && errno != EINVAL) throw write_error(shown_, errno);
+  if (fsync(fd_) != 0 && errno != EINVAL) throw_write_error(shown_, errno);
   const int fd = std::exchange(fd_, -1);
-  if (close(fd) != 0 && errno != EINTR) throw write_error(shown_, errno);
-  if (rename(staged_.c_str(), target_.c_str()) != 0) throw write_error(shown_, errno);
+  if (close(fd) != 0 && errno != EINTR) throw_write_error(shown_, errno);
+  if (rename(staged_.c_str(), target_.c_str()) != 0) throw_write_error(shown_, errno);
   pending_ = false;
 }
 

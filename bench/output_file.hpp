@@ -11,9 +11,16 @@
 // place. No neighbour of the target is ever touched.
 #include <functional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 
 namespace volley::bench {
+
+/// A write to a pipe whose reader has gone (EPIPE): volley-bench then ends quietly, as when
+/// its standard output's reader goes.
+struct ClosedPipe : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 class StagedFile;
 
@@ -31,8 +38,8 @@ class OutputFile {
   bool direct() const { return direct_; }
 
   /// Writes what `write` puts out as the whole content. Throws std::runtime_error("cannot write
-  /// <path>: <reason>") on I/O errors and passes on what `write` throws; either way a regular
-  /// target is left as it was.
+  /// <path>: <reason>") on I/O errors (ClosedPipe for EPIPE) and passes on what `write`
+  /// throws; either way a regular target is left as it was.
   void write(const std::function<void(std::ostream&)>& write) const;
 
   /// A file for another program to write (the plot script): a new temporary file named

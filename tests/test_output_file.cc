@@ -208,6 +208,9 @@ TEST_CASE("output file: a pipe whose reader is gone reports EPIPE instead of end
   std::thread reader([&] { close(open(fifo.c_str(), O_RDONLY)); });  // leaves at once
   // More than the pipe holds, so some write finds the reader gone.
   CHECK_THROWS_WITH(write_text(file, std::string(1 << 20, 'p')), "cannot write " + fifo + ": Broken pipe");
+  std::thread again([&] { close(open(fifo.c_str(), O_RDONLY)); });
+  CHECK_THROWS_AS(write_text(file, std::string(1 << 20, 'p')), volley::bench::ClosedPipe);  // ends quietly
+  again.join();
   reader.join();
 }
 
