@@ -67,13 +67,9 @@ void refuse_options(const CLI::App& app, const std::vector<std::string>& options
 }
 
 void emit(const std::vector<Row>& rows, const CommonArgs& args) {
-  if (!args.csv.empty()) write_csv(rows, args.csv);
-  if (args.json) {
-    for (const auto& row : rows) std::cout << to_json(row).dump() << '\n';
-  } else {
-    print_table(rows);
-  }
-  flush_output();
+  RowPrinter printer(args);
+  printer.write_csv(rows);  // first: a CSV that cannot be written leaves nothing printed
+  for (const Row& row : rows) printer.print(rows, row);
 }
 
 void RowPrinter::print(const std::vector<Row>& rows, const Row& row) {

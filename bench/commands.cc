@@ -9,8 +9,6 @@
 #include <iterator>
 #include <iostream>
 #include <memory>
-#include <numeric>
-#include <random>
 
 #include <fmt/core.h>
 #include <fmt/format.h>
@@ -100,23 +98,6 @@ void check_batch_size(std::uint64_t n) {
   if (9 * n > memory / 2)
     throw UsageError(fmt::format("is-prime: a batch of {} numbers needs {:.1f} GB, more than half of this machine's {:.1f} GB",
                                  n, 9e-9 * static_cast<double>(n), 1e-9 * static_cast<double>(memory)));
-}
-
-// The numbers of [from, to), shuffled (Fisher-Yates, fixed seed) when asked: made in pieces,
-// so that Ctrl-C stops a large batch before it is timed.
-std::vector<std::uint64_t> batch_numbers(std::uint64_t from, std::uint64_t to, bool shuffle) {
-  constexpr std::uint64_t kPiece = std::uint64_t{1} << 20;
-  std::vector<std::uint64_t> numbers(to - from);
-  for (std::uint64_t i = 0; i < numbers.size(); ++i) {
-    if (i % kPiece == 0) throw_if_interrupted();
-    numbers[i] = from + i;
-  }
-  std::mt19937_64 rng(1);
-  for (std::uint64_t i = numbers.size(); shuffle && i > 1; --i) {
-    if (i % kPiece == 0) throw_if_interrupted();
-    std::swap(numbers[i - 1], numbers[std::uniform_int_distribution<std::uint64_t>(0, i - 1)(rng)]);
-  }
-  return numbers;
 }
 
 // Both ends of a range given as counts; from <= to.
@@ -255,9 +236,7 @@ Command add_tutorials(CLI::App& app) {
             std::vector<Row> rows = python_tutorial_rows(python, resolve_threads({.threads = v.threads}));
             rows.push_back(run_pi(std::uint64_t{1} << 28, 1, v, repeat));
             rows.push_back(run_quad(std::uint64_t{1} << 28, v, repeat));
-            std::vector<std::uint64_t> numbers(1'000'000);
-            std::iota(numbers.begin(), numbers.end(), 100'000'000);
-            rows.push_back(run_is_prime_batch(numbers, v, std::max(repeat, 21)));
+            rows.push_back(run_is_prime_batch(batch_numbers(100'000'000, 101'000'000, false), v, std::max(repeat, 21)));
             std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.workload < b.workload; });
             emit(rows, *args);
             return 0;

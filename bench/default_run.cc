@@ -2,8 +2,6 @@
 // scalar target, the best target on one thread and on all threads, and the peer.
 #include <algorithm>
 #include <fstream>
-#include <numeric>
-#include <random>
 
 #include <fmt/core.h>
 
@@ -57,9 +55,7 @@ void run_default(const CommonArgs& args) {
   constexpr std::uint64_t kPiSamples = std::uint64_t{1} << 28;
   constexpr std::uint64_t kQuadSteps = std::uint64_t{1} << 28;
   constexpr std::uint64_t kFrom = 100'000'000, kTo = 101'000'000;  // the tutorials' prime range
-  std::vector<std::uint64_t> shuffled(kTo - kFrom);
-  std::iota(shuffled.begin(), shuffled.end(), kFrom);
-  std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937_64(1));
+  const std::vector<std::uint64_t> shuffled = batch_numbers(kFrom, kTo, true);
   const std::string python = find_python();
   if (python.empty() && !args.json) fmt::print("python3 not found: the tutorials' Python rows are skipped\n\n");
 

@@ -56,9 +56,4 @@ void print_table_row(const std::vector<Row>& rows, const Row& row) {
              volley ? speedup_over(rows, row, "primesieve") : "", volley ? speedup_over(rows, row, "python") : "");
 }
 
-void print_table(const std::vector<Row>& rows) {
-  print_table_header();
-  for (const Row& row : rows) print_table_row(rows, row);
-}
-
 }  // namespace volley::bench

@@ -27,11 +27,10 @@ nlohmann::json to_json(const Row& row);
 /// through a temporary file so that `path` is never left half-written. Throws on I/O errors.
 void write_csv(const std::vector<Row>& rows, const std::string& path);
 
-/// The side-by-side table. Per-item speedups of each workload: against its "scalar" row (the
-/// fallback target on one thread), for "simd+threads" against its "simd" row (one thread),
-/// against its "primesieve" row and its "python" row (the tutorial's own code) where present.
-void print_table(const std::vector<Row>& rows);
-/// The table in pieces: its header, and one row with its speedups over the rows given.
+/// The side-by-side table, printed a row at a time: its header, then each row with its
+/// per-item speedups over the rows given: against its workload's "scalar" row (the fallback
+/// target on one thread), for "simd+threads" against its "simd" row (one thread), against its
+/// "primesieve" row and its "python" row (the tutorial's own code) where present.
 void print_table_header();
 void print_table_row(const std::vector<Row>& rows, const Row& row);
 

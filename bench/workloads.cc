@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <numeric>
+#include <random>
 #include <stdexcept>
 
 #include <fmt/core.h>
@@ -124,6 +125,23 @@ Row run_prime_list(std::uint64_t from, std::uint64_t to, const Variant& v, int r
   row.result = fmt::format("{} primes", primes.size());
   row.fields = {{"from", from}, {"to", to}, {"count", primes.size()}, {"checksum", checksum}};
   return row;
+}
+
+// The numbers of [from, to), shuffled (Fisher-Yates, fixed seed) when asked: made in pieces,
+// so that Ctrl-C stops a large batch before it is timed.
+std::vector<std::uint64_t> batch_numbers(std::uint64_t from, std::uint64_t to, bool shuffle) {
+  constexpr std::uint64_t kPiece = std::uint64_t{1} << 20;
+  std::vector<std::uint64_t> numbers(to - from);
+  for (std::uint64_t i = 0; i < numbers.size(); ++i) {
+    if (i % kPiece == 0) throw_if_interrupted();
+    numbers[i] = from + i;
+  }
+  std::mt19937_64 rng(1);
+  for (std::uint64_t i = numbers.size(); shuffle && i > 1; --i) {
+    if (i % kPiece == 0) throw_if_interrupted();
+    std::swap(numbers[i - 1], numbers[std::uniform_int_distribution<std::uint64_t>(0, i - 1)(rng)]);
+  }
+  return numbers;
 }
 
 Row run_is_prime_batch(const std::vector<std::uint64_t>& numbers, const Variant& v, int repeats) {

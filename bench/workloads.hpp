@@ -40,6 +40,9 @@ std::vector<Row> run_prime_count_methods(std::uint64_t from, std::uint64_t to, c
 /// Median of `repeats` runs of primes_in(from, to) (reference: the simple sieve); the row
 /// carries the count and a checksum (sum of the primes mod 2^64) of the list.
 Row run_prime_list(std::uint64_t from, std::uint64_t to, const Variant& variant, int repeats);
+/// The numbers of [from, to), shuffled with a fixed seed when asked; Ctrl-C stops the making
+/// of a large batch.
+std::vector<std::uint64_t> batch_numbers(std::uint64_t from, std::uint64_t to, bool shuffle);
 /// Median of `repeats` runs of the batch is_prime over `numbers` (reference: trial division).
 Row run_is_prime_batch(const std::vector<std::uint64_t>& numbers, const Variant& variant, int repeats);
 /// Whether this build can time primesieve, the comparison peer.

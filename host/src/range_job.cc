@@ -29,18 +29,6 @@ std::uint64_t RangeJob::count(std::uint64_t first, std::uint64_t end) const {
   return n;
 }
 
-std::vector<std::uint64_t> RangeJob::list(std::uint64_t c) const {
-  std::vector<std::uint64_t> out;
-  if (plan_.test_each)
-    for_each_candidate(c, [&](std::uint64_t x) {
-      if (is_prime(x)) out.push_back(x);
-    });
-  else
-    sieve(c, c + 1).append_primes(out);
-  throw_if_stopped(stop_);
-  return out;
-}
-
 std::uint64_t RangeJob::bytes_of(std::uint64_t first, std::uint64_t end) const {
   return kernels::wheel::bytes_of(plan_.chunk_lo(first), plan_.chunk_hi(end - 1));
 }

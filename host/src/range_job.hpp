@@ -1,5 +1,5 @@
 #pragma once
-// Carrying out a RangePlan: its sieving primes, then the count, list or sieve bytes of runs
+// Carrying out a RangePlan: its sieving primes, then the count or sieve bytes of runs
 // of chunks, sieved or tested number by number as the plan says.
 #include <cstdint>
 #include <stop_token>
@@ -21,8 +21,6 @@ class RangeJob {
   const RangePlan& plan() const { return plan_; }
   /// Number of primes in chunks [first, end).
   std::uint64_t count(std::uint64_t first, std::uint64_t end) const;
-  /// The primes of chunk c, ascending.
-  std::vector<std::uint64_t> list(std::uint64_t c) const;
   /// Bytes 30k .. 30k + 29 of the wheel (bit j: 30k + kResidues[j]) that chunks [first, end)
   /// cover: chunk_lo(first) / 30 .. (chunk_hi(end - 1) - 1) / 30.
   std::uint64_t bytes_of(std::uint64_t first, std::uint64_t end) const;
