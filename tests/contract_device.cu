@@ -4,6 +4,7 @@
 #include "volley/contract/midpoint_term.hpp"
 #include "volley/contract/miller_rabin.hpp"
 #include "volley/contract/monte_carlo_stream.hpp"
+#include "volley/contract/xoshiro_jump.hpp"
 
 using namespace volley::contract;
 
@@ -15,4 +16,7 @@ __global__ void use_every_definition(std::uint64_t* out) {
   out[6] = miller_rabin(out[7] | 1);
   out[8] = isqrt(out[9]) + ceil_div(out[9], out[10] | 1);
   out[11] = newton_inverse<64>(out[12] | 1) + Montgomery64(out[13] | 1).to_form(out[14]);
+  Xoshiro256State jumped = s;
+  xoshiro256_jump(jumped, XoshiroJumpPolynomial{{out[15], out[16], out[17], out[18]}});
+  out[19] = jumped.word[0] ^ jumped.word[3];
 }
