@@ -17,6 +17,7 @@
 
 #include "bench/cli.hpp"
 #include "bench/count_arg.hpp"
+#include "bench/gpus.hpp"
 #include "bench/interrupt.hpp"
 #include "bench/plan_sweep.hpp"
 #include "bench/python.hpp"
@@ -83,11 +84,16 @@ void print_targets(bool json) {
   for (const auto t : supported_targets()) supported.push_back(t.name());
   const std::string best = best_target().name();
   if (json) {
-    std::cout << nlohmann::json{{"compiled", compiled}, {"supported", supported}, {"chosen", best}}.dump() << '\n';
+    nlohmann::json out = {{"compiled", compiled}, {"supported", supported}, {"chosen", best}};
+    out.update(gpus_json());
+    std::cout << out.dump() << '\n';
     return;
   }
   fmt::print("compiled:  {}\nsupported: {}\nchosen:    {}\n", fmt::join(compiled, " "), fmt::join(supported, " "),
              best);
+  const GpuList& gpus = list_gpus();
+  if (gpus.gpus.empty()) fmt::print("gpus:      none ({})\n", gpus.why_none);
+  for (const GpuInfo& gpu : gpus.gpus) fmt::print("gpu:       cuda:{} {}\n", gpu.index, describe(gpu));
 }
 
 // A batch of n numbers takes 9 bytes each (the number and its flag): at most 10^8 of them,
@@ -278,7 +284,7 @@ Command add_plan_sweep(CLI::App& app) {
 
 Command add_targets(CLI::App& app) {
   auto json = std::make_shared<bool>(false);
-  auto* targets = app.add_subcommand("targets", "ISA targets compiled in, supported by this CPU, chosen");
+  auto* targets = app.add_subcommand("targets", "ISA targets compiled in, supported by this CPU, chosen; the GPUs");
   targets->add_flag("--json", *json, "print JSON");
   return {targets, [json] {
             print_targets(*json);

@@ -7,6 +7,7 @@
 
 #include "bench/cli.hpp"
 #include "bench/build_info.hpp"
+#include "bench/gpus.hpp"
 #include "bench/interrupt.hpp"
 #include "bench/python.hpp"
 #include "bench/workloads.hpp"
@@ -34,7 +35,9 @@ void print_machine(unsigned threads, const std::string& source) {
   fmt::print("threads:  {} ({})\n", threads, source);
   fmt::print("targets:  compiled {}; supported {}; chosen {}\n", names(compiled_targets()),
              names(supported_targets()), best_target().name());
-  fmt::print("compiler: {}, flags {}\n\n", VOLLEY_COMPILER, VOLLEY_CXX_FLAGS);
+  fmt::print("compiler: {}, flags {}\n", VOLLEY_COMPILER, VOLLEY_CXX_FLAGS);
+  print_gpu_startup();
+  fmt::print("\n");
 }
 
 }  // namespace
@@ -70,11 +73,14 @@ void run_default(const CommonArgs& args) {
     }
     for (std::size_t i = rows.size() - measured.size(); i < rows.size(); ++i) printer.print(rows, rows[i]);
   };
-  const std::vector<Variant> variants = standard_variants(args.target, threads);
+  const std::vector<Variant> cpu_variants = standard_variants(args.target, threads);
+  std::vector<Variant> with_gpus = cpu_variants;
+  for (Variant& v : gpu_variants()) with_gpus.push_back(std::move(v));
   for (const std::string workload : {"pi", "quad", "count", "list", "is-prime"}) {
     if (!python.empty())
       add(python_tutorial_rows(python, threads ? threads : policy.threads, workload));
-    for (const auto& v : variants) {
+    // The prime counts and lists do not run on GPUs (yet).
+    for (const auto& v : workload == "count" || workload == "list" ? cpu_variants : with_gpus) {
       // The prime workloads take well under a millisecond: more runs for a stable median. Their
       // references (a plain sieve, trial division) take seconds and run once.
       const int fast_repeat = v.reference ? 1 : std::max(repeat, 21);

@@ -41,19 +41,21 @@ std::string speedup_over(const std::vector<Row>& rows, const Row& row, const std
 }  // namespace
 
 void print_table_header() {
-  fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}\n", "workload",
+  fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "workload",
              "variant", "target", "threads", "result", "check", "time (s)", "ns/item", "vs scalar", "vs 1 thr",
-             "vs peer", "vs python");
+             "vs cores", "vs peer", "vs python");
 }
 
 void print_table_row(const std::vector<Row>& rows, const Row& row) {
   // Ratios only for volley's own rows: the peer and the Python rows are the yardsticks.
   const bool volley = row.variant != "primesieve" && row.target != "python";
-  fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10.6f} {:>10.3f} {:>9} {:>9} {:>9} {:>9}\n", row.workload,
-             row.variant, row.target, row.threads, row.result.substr(0, 24), row.check, row.seconds,
+  const bool gpu = row.variant == "gpu";
+  fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10.6f} {:>10.3f} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
+             row.workload, row.variant, row.target, row.threads, row.result.substr(0, 24), row.check, row.seconds,
              row.seconds * 1e9 / static_cast<double>(row.items), volley ? speedup_over(rows, row, "scalar") : "",
-             row.variant == "simd+threads" ? speedup_over(rows, row, "simd") : "",
-             volley ? speedup_over(rows, row, "primesieve") : "", volley ? speedup_over(rows, row, "python") : "");
+             row.variant == "simd+threads" || gpu ? speedup_over(rows, row, "simd") : "",
+             gpu ? speedup_over(rows, row, "simd+threads") : "", volley ? speedup_over(rows, row, "primesieve") : "",
+             volley ? speedup_over(rows, row, "python") : "");
 }
 
 }  // namespace volley::bench

@@ -10,8 +10,8 @@ namespace volley::bench {
 
 struct Row {
   std::string workload;  ///< "pi", "quad"
-  std::string variant;   ///< "reference", "scalar", "simd", "simd+threads"
-  std::string target;    ///< ISA target name, "reference" for the plain C++ oracle
+  std::string variant;   ///< "reference", "scalar", "simd", "simd+threads", "gpu"
+  std::string target;    ///< ISA target name or "cuda:N", "reference" for the plain C++ oracle
   unsigned threads = 1;
   double seconds = 0;    ///< median over the repeats
   std::uint64_t items = 0;  ///< samples or steps
@@ -29,8 +29,9 @@ void write_csv(const std::vector<Row>& rows, const std::string& path);
 
 /// The side-by-side table, printed a row at a time: its header, then each row with its
 /// per-item speedups over the rows given: against its workload's "scalar" row (the fallback
-/// target on one thread), for "simd+threads" against its "simd" row (one thread), against its
-/// "primesieve" row and its "python" row (the tutorial's own code) where present.
+/// target on one thread), for "simd+threads" and "gpu" against its "simd" row (one thread),
+/// for "gpu" against its "simd+threads" row (all cores), against its "primesieve" row and its
+/// "python" row (the tutorial's own code) where present.
 void print_table_header();
 void print_table_row(const std::vector<Row>& rows, const Row& row);
 

@@ -12,6 +12,7 @@
 #include "bench/interrupt.hpp"
 #include "bench/timing.hpp"
 
+#include "volley/gpu.hpp"
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"
 #include "volley/primes.hpp"
@@ -24,13 +25,20 @@
 namespace volley::bench {
 namespace {
 
+// CUDA starts its context on a GPU's first call (a fraction of a second): outside the timing,
+// as the CPU's thread team is.
+void warm_up_gpu(const std::string& target) { monte_carlo_pi(1, 0, {.target = target}); }
+
 Row start_row(std::string workload, const Variant& v, std::uint64_t items) {
   Row row;
   row.workload = std::move(workload);
   row.variant = v.name;
-  row.target = v.reference ? "reference" : resolve_target(v.target).name();
-  row.threads = v.reference ? 1 : resolve_threads({.threads = v.threads});
+  row.target = v.reference ? "reference" : resolved_target_name(v.target);
+  // One host thread drives a GPU; RunOptions::threads does not apply there.
+  const bool gpu = !v.reference && is_gpu_target(v.target);
+  row.threads = v.reference || gpu ? 1 : resolve_threads({.threads = v.threads});
   row.items = items;
+  if (gpu) warm_up_gpu(v.target);
   return row;
 }
 
@@ -195,6 +203,12 @@ std::vector<Variant> standard_variants(const std::string& target, unsigned threa
           {"scalar", false, fallback, 1},
           {"simd", false, target, 1},
           {"simd+threads", false, target, threads}};
+}
+
+std::vector<Variant> gpu_variants() {
+  std::vector<Variant> out;
+  for (const GpuInfo& gpu : list_gpus().gpus) out.push_back({"gpu", false, "cuda:" + std::to_string(gpu.index), 0});
+  return out;
 }
 
 void check_against_reference(const std::vector<Row>& rows, Row& row) {

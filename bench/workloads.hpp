@@ -55,6 +55,8 @@ std::pair<Row, Row> run_prime_count_vs_primesieve(std::uint64_t from, std::uint6
 /// The default table's variants: reference, the fallback (scalar) target, best target on one thread, best
 /// target on `threads` threads (0: default policy). `target` replaces "best" when given.
 std::vector<Variant> standard_variants(const std::string& target, unsigned threads);
+/// One variant per GPU present ("gpu", target "cuda:N"); none without a GPU.
+std::vector<Variant> gpu_variants();
 
 /// Marks `row` "ok" or "MISMATCH" against its workload's reference row among `rows`, if any.
 void check_against_reference(const std::vector<Row>& rows, Row& row);

@@ -1,8 +1,13 @@
 # Installs the library, its headers and a CMake package so that find_package(volley) works.
 include(CMakePackageConfigHelpers)
 
-# volley_kernels is exported only because the static volley needs its archive at link time.
-install(TARGETS volley volley_kernels EXPORT volleyTargets
+# volley_kernels (and volley_cuda) are exported only because the static volley needs their
+# archives at link time.
+set(volley_archives volley volley_kernels)
+if(VOLLEY_HAVE_CUDA)
+  list(APPEND volley_archives volley_cuda)
+endif()
+install(TARGETS ${volley_archives} EXPORT volleyTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

@@ -5,8 +5,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "kernels/gpu.h"
 #include "kernels/midpoint.h"
 #include "volley/contract/integer.hpp"
+#include "volley/gpu.hpp"
 #include "volley/pool.hpp"
 #include "volley/targets.hpp"
 
@@ -38,6 +40,11 @@ double finish(u128 scaled_sum, std::uint64_t steps) {
 
 double midpoint_pi(std::uint64_t steps, const RunOptions& opts) {
   check_steps(steps);
+  if (is_gpu_target(opts.target)) {
+    const u128 sum = kernels::gpu::midpoint_scaled_sum(resolve_gpu(opts.target), steps, opts.stop);
+    throw_if_stopped(opts.stop);
+    return finish(sum, steps);
+  }
   const Target target = resolve_target(opts.target);
   const std::uint64_t blocks = contract::ceil_div(steps, kMidpointBlock);
   const u128 sum = Pool(opts.threads).map_reduce(blocks, [&](std::uint64_t block) {

@@ -5,8 +5,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "kernels/gpu.h"
 #include "kernels/monte_carlo.h"
 #include "volley/contract/integer.hpp"
+#include "volley/gpu.hpp"
 #include "volley/pool.hpp"
 #include "volley/targets.hpp"
 
@@ -32,6 +34,11 @@ MonteCarloResult make_result(std::uint64_t hits, std::uint64_t samples) {
 
 MonteCarloResult monte_carlo_pi(std::uint64_t samples, std::uint64_t seed, const RunOptions& opts) {
   const std::uint64_t blocks = blocks_of(samples);
+  if (is_gpu_target(opts.target)) {
+    const std::uint64_t hits = kernels::gpu::monte_carlo_hits(resolve_gpu(opts.target), seed, samples, opts.stop);
+    throw_if_stopped(opts.stop);
+    return make_result(hits, samples);
+  }
   const Target target = resolve_target(opts.target);
   const auto hits = Pool(opts.threads).map_reduce(blocks, [&](std::uint64_t block) {
     return kernels::monte_carlo_block_hits(target.bit, seed, block, samples_in_block(samples, block));

@@ -11,11 +11,13 @@
 #include "host/src/prime_batch.hpp"
 #include "host/src/range_job.hpp"
 #include "host/src/range_plan.hpp"
+#include "kernels/gpu.h"
 #include "kernels/prime_config.h"
 #include "kernels/primes_reference.h"
 #include "kernels/sieve_bits.h"
 #include "kernels/small_primes.h"
 #include "kernels/wheel.h"
+#include "volley/gpu.hpp"
 #include "volley/pool.hpp"
 #include "volley/targets.hpp"
 
@@ -112,6 +114,11 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
   if (numbers.size() != flags.size())
     throw std::invalid_argument("is_prime: " + std::to_string(numbers.size()) + " numbers but " +
                                 std::to_string(flags.size()) + " flags");
+  if (is_gpu_target(opts.target)) {
+    kernels::gpu::is_prime(resolve_gpu(opts.target), numbers.data(), numbers.size(), flags.data(), opts.stop);
+    throw_if_stopped(opts.stop);
+    return;
+  }
   const std::int64_t target = resolve_target(opts.target).bit;
   const Pool pool(opts.threads);
   detail::is_prime_batch(numbers, flags, {target, pool, opts.stop});

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "kernels/targets.h"
+#include "volley/gpu.hpp"
 
 namespace volley {
 namespace {
@@ -52,6 +53,10 @@ Target fallback_target() { return compiled_targets().back(); }
 Target resolve_target(std::string_view name) {
   const std::string wanted = lower(name);
   if (wanted == "best") return best_target();
+  if (is_gpu_target(name))
+    throw std::invalid_argument("target '" + std::string(name) +
+                                "' is a GPU, and this call runs on the CPU only (GPUs run monte_carlo_pi, "
+                                "midpoint_pi and the batch is_prime)");
   const auto compiled = compiled_targets();
   const auto it = std::find_if(compiled.begin(), compiled.end(), [&](Target t) { return t.name() == wanted; });
   if (it == compiled.end())
@@ -62,6 +67,10 @@ Target resolve_target(std::string_view name) {
     throw std::invalid_argument("this CPU does not support target '" + wanted + "' (it supports: " +
                                 names_of(supported) + ")");
   return *it;
+}
+
+std::string resolved_target_name(std::string_view target) {
+  return is_gpu_target(target) ? "cuda:" + std::to_string(resolve_gpu(target)) : resolve_target(target).name();
 }
 
 }  // namespace volley

@@ -27,7 +27,12 @@ Target fallback_target();
 /// Whether `target` is one of supported_targets() (a cheap check, for hot paths).
 bool is_supported(Target target) noexcept;
 /// Resolves "best" or a target name (case-insensitive). Throws std::invalid_argument for an
-/// unknown name, a target not compiled in, or one this CPU does not support.
+/// unknown name, a target not compiled in, one this CPU does not support, or a GPU target.
 Target resolve_target(std::string_view name);
+
+/// Where a call with RunOptions::target = `target` runs: the name of the CPU target ("best"
+/// resolved, e.g. "avx3_dl"), or "cuda:N" for a GPU target (see gpu.hpp). Throws as
+/// resolve_target or resolve_gpu.
+std::string resolved_target_name(std::string_view target);
 
 }  // namespace volley

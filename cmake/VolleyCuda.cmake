@@ -1,0 +1,37 @@
+# The optional CUDA backend. VOLLEY_CUDA=AUTO builds it when CMake finds a CUDA compiler and
+# quietly leaves it out otherwise; ON requires one; OFF never builds it. VOLLEY_HAVE_CUDA
+# says which happened.
+set(VOLLEY_CUDA AUTO CACHE STRING "Build the CUDA GPU backend: AUTO, ON or OFF")
+set_property(CACHE VOLLEY_CUDA PROPERTY STRINGS AUTO ON OFF)
+if(NOT VOLLEY_CUDA MATCHES "^(AUTO|ON|OFF)$")
+  message(FATAL_ERROR "VOLLEY_CUDA must be AUTO, ON or OFF, not '${VOLLEY_CUDA}'")
+endif()
+set(VOLLEY_HAVE_CUDA OFF)
+if(NOT VOLLEY_CUDA STREQUAL "OFF")
+  include(CheckLanguage)
+  check_language(CUDA)
+  if(CMAKE_CUDA_COMPILER)
+    # "90": SASS for sm_90 (H100) and compute_90 PTX, which the driver compiles for newer GPUs.
+    if(NOT DEFINED CMAKE_CUDA_ARCHITECTURES)
+      set(CMAKE_CUDA_ARCHITECTURES 90)
+    endif()
+    enable_language(CUDA)
+    find_package(CUDAToolkit REQUIRED)
+    # CUDA code takes the project's C++20 (CXX_STANDARD), but CMake 3.25 knows nvcc's flags
+    # only up to C++17; nvcc 12 and later take -std=c++20.
+    if(NOT DEFINED CMAKE_CUDA20_STANDARD_COMPILE_OPTION)
+      if(CMAKE_CUDA_COMPILER_VERSION VERSION_LESS 12)
+        message(FATAL_ERROR "volley's CUDA backend needs nvcc 12 or later (C++20), found ${CMAKE_CUDA_COMPILER_VERSION}")
+      endif()
+      set(CMAKE_CUDA20_STANDARD_COMPILE_OPTION "-std=c++20")
+      set(CMAKE_CUDA20_EXTENSION_COMPILE_OPTION "-std=c++20")
+      list(APPEND CMAKE_CUDA_COMPILE_FEATURES cuda_std_20)
+    endif()
+    set(VOLLEY_HAVE_CUDA ON)
+    message(STATUS "volley: CUDA backend on (${CMAKE_CUDA_COMPILER}, architectures ${CMAKE_CUDA_ARCHITECTURES})")
+  elseif(VOLLEY_CUDA STREQUAL "ON")
+    message(FATAL_ERROR "VOLLEY_CUDA=ON, but no CUDA compiler was found (put nvcc on PATH or set CMAKE_CUDA_COMPILER)")
+  else()
+    message(STATUS "volley: no CUDA compiler found; building without the GPU backend")
+  endif()
+endif()
