@@ -33,6 +33,11 @@ struct MonteCarloLaunch {
   }
 };
 
+/// A launch of run (seed, samples) whose streams are split `splits` ways (a power of two up
+/// to kMaxSplits), with its jump table; first_block and blocks are the caller's to set.
+/// Host code only.
+MonteCarloLaunch monte_carlo_launch(std::uint64_t seed, std::uint64_t samples, std::uint32_t splits);
+
 /// Hits of thread t < launch.threads().
 VOLLEY_HOST_DEVICE constexpr std::uint32_t monte_carlo_thread_hits(const MonteCarloLaunch& launch,
                                                                    std::uint64_t t) noexcept {

@@ -25,7 +25,8 @@ set(pi_fields "\"workload\":\"pi\";\"target\":\"[a-z0-9_]+\";\"threads\":2;\"sec
 cli_test(pi_json 0 "${pi_fields}" pi --samples 2.5e3 --seed 42 --threads 2 --json)
 cli_test(pi_sse4_target 0 "\"target\":\"sse4\"" pi --samples 1000 --target SSE4 --json)
 cli_test(quad_json 0 "\"workload\":\"quad\";\"steps\":1000;\"estimate\":3\\.14159[0-9]+;\"seconds\"" quad --steps 1e3 --json)
-cli_test(targets_json 0 "\"compiled\":\\[[^]]*\"scalar\";\"supported\";\"chosen\"" targets --json)
+cli_test(targets_json 0 "\"compiled\":\\[[^]]*\"scalar\";\"gpus\":;\"supported\"" targets --json)
+cli_test(targets_gpus 0 "chosen: +[a-z0-9_]+\n(gpus: +none \\(.+\\)|gpu: +cuda:0 .+ SMs)" targets)
 cli_test(help 0 "Usage:.*pi.*quad.*targets" --help)
 cli_test(pi_help 0 "--samples.*--seed.*--threads.*--target.*--json" pi --help)
 cli_test(version 0 "volley-bench ${PROJECT_VERSION}" --version)
@@ -39,6 +40,13 @@ cli_test(huge_seed 2 "--seed: .* does not fit in 64 bits" pi --samples 10 --seed
 cli_test(zero_steps 2 "--steps: '0' must be at least 1" quad --steps 0)
 cli_test(too_many_steps 2 "at most 2\\^52" quad --steps 1e16)
 cli_test(unknown_target 2 "unknown target 'avx9000'" pi --samples 10 --target avx9000)
+# GPU targets: a GPU that is not there (no machine has 1000 GPUs, and cuda:999 is the
+# largest index accepted), and a workload that does not run on GPUs.
+cli_test(missing_gpu 2 "target 'cuda:999': (no GPU is available: .+|there is no GPU 999)" pi --samples 10 --target cuda:999)
+cli_test(gpu_quad_missing 2 "target 'cuda:999'" quad --steps 10 --target cuda:999)
+cli_test(gpu_batch_missing 2 "target 'cuda:999'" is-prime --from 1 --to 100 --target cuda:999)
+cli_test(gpu_primes 2 "target 'cuda' is a GPU, and this call runs on the CPU only" primes --from 0 --to 1000 --target cuda)
+cli_test(bad_gpu_target 2 "unknown target 'cuda:x'" pi --samples 10 --target cuda:x)
 cli_test(too_many_threads 2 "--threads: .* more than" pi --samples 10 --threads 1e9)
 cli_test(unknown_option 2 "bogus" --bogus)
 cli_test(unknown_subcommand 2 "frobnicate" frobnicate)

@@ -11,13 +11,15 @@ include:
   kernel API   kernels/*.h                    the standard library, contracts, kernel API headers
   kernels      kernels/*.cc                   + Highway and kernels/highway/
   highway      kernels/highway/               Highway helpers of the kernels (never elsewhere)
+  kernels-cuda kernels/cuda/                  the CUDA backend: std, contracts, kernel API, CUDA's
+                                              headers, kernels/cuda/ (never Highway; CUDA nowhere else)
   bench        bench/                         std, system, OpenMP, third-party, public, contract, bench/
   examples     examples/                      std, third-party, public, contract
   tests        tests/                         std, system, Catch2, public, contract, host/src/,
                                               kernel API, bench/, tests/
 
 With --compile-commands, it also checks that only kernel sources are compiled with
-Highway's definitions (-DHWY_...). Prints one line per violation; exits 1 if there is any.
+Highway's definitions (-DHWY_...), and the CUDA sources never. Prints one line per violation; exits 1 if there is any.
 --self-test runs the check on a scratch tree with known violations and checks it finds them.
 """
 import argparse
@@ -33,6 +35,7 @@ INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 
 # Standard headers a contract header may use: no allocation, no I/O, no exceptions.
 CORE_STD = {"cstdint", "cstddef", "bit", "limits", "type_traits", "climits"}
+CUDA = ("cuda_runtime.h", "cuda_runtime_api.h", "cuda.h", "cuda_fp16.h", "cooperative_groups.h", "cub/", "thrust/")
 SYSTEM = {"unistd.h", "sched.h", "spawn.h", "signal.h", "fcntl.h", "poll.h", "pthread.h", "dlfcn.h"}
 THIRD_PARTY = ("CLI/", "fmt/", "nlohmann/", "benchmark/", "Eigen/", "primesieve.hpp", "primesieve/")
 
@@ -43,6 +46,7 @@ ALLOWED = {
     "kernel-api": {"std-core", "std", "contract", "kernel-api"},
     "kernels": {"std-core", "std", "contract", "kernel-api", "highway", "kernels-highway"},
     "kernels-highway": {"std-core", "std", "contract", "kernel-api", "highway", "kernels-highway"},
+    "kernels-cuda": {"std-core", "std", "contract", "kernel-api", "cuda", "kernels-cuda"},
     "bench": {"std-core", "std", "system", "openmp", "third-party", "public", "contract", "bench"},
     "examples": {"std-core", "std", "third-party", "public", "contract"},
     "tests": {"std-core", "std", "system", "catch2", "public", "contract", "host", "kernel-api", "bench", "tests"},
@@ -60,6 +64,8 @@ def layer_of(path):
         return "host"
     if path.startswith("kernels/highway/"):
         return "kernels-highway"
+    if path.startswith("kernels/cuda/") and len(parts) == 3:
+        return "kernels-cuda"
     if parts[0] == "kernels" and len(parts) == 2:
         return "kernel-api" if path.endswith((".h", ".hpp")) else "kernels"
     if parts[0] in ("bench", "examples", "tests"):
@@ -69,7 +75,8 @@ def layer_of(path):
 
 def kind_of(bracket, name):
     """What an include names: one of the kinds in ALLOWED's sets, or 'unknown'."""
-    prefixes = [("hwy/", "highway"), ("kernels/highway/", "kernels-highway"), ("volley/contract/", "contract"),
+    prefixes = [("hwy/", "highway"), ("kernels/highway/", "kernels-highway"), ("kernels/cuda/", "kernels-cuda"),
+                ("volley/contract/", "contract"),
                 ("volley/", "public"), ("host/src/", "host"), ("bench/", "bench"), ("catch2/", "catch2"),
                 ("tests/", "tests")]
     for prefix, kind in prefixes:
@@ -77,6 +84,8 @@ def kind_of(bracket, name):
             return kind
     if name.startswith("kernels/"):
         return "kernel-api" if name.count("/") == 1 and name.endswith((".h", ".hpp")) else "unknown"
+    if bracket == "<" and name.startswith(CUDA):
+        return "cuda"
     if name.startswith(THIRD_PARTY):
         return "third-party"
     if name == "omp.h":
@@ -118,13 +127,14 @@ def include_violations(root):
 
 
 def definition_violations(root, compile_commands):
-    """Sources outside kernels/ compiled with Highway's definitions."""
+    """Sources outside kernels/ (or in kernels/cuda/) compiled with Highway's definitions."""
     found = []
     with open(compile_commands, encoding="utf-8") as text:
         for entry in json.load(text):
             path = os.path.relpath(os.path.realpath(entry["file"]), os.path.realpath(root))
             command = entry.get("command") or " ".join(entry.get("arguments", []))
-            if not path.startswith("kernels/") and re.search(r"(^|\s)-D\s*HWY_", command):
+            highway = path.startswith("kernels/") and not path.startswith("kernels/cuda/")
+            if not highway and re.search(r"(^|\s)-D\s*HWY_", command):
                 found.append(f"{path}: compiled with Highway's definitions: only kernels/ may see Highway")
     return found
 
@@ -151,7 +161,11 @@ def self_test():
         "kernels/wrong.cc": '#include "volley/monte_carlo.hpp"\n#include "mystery.h"\n',
         "tests/good.cc": '#include <catch2/catch.hpp>\n#include "kernels/presieve.h"\n#include "host/src/x.hpp"\n',
         "tests/bad.cc": '#include "kernels/highway/dispatch.h"\n',
-        "kernels/cuda/new.cu": '#include "volley/contract/integer.hpp"\n',
+        "kernels/deep/new.cc": '#include "volley/contract/integer.hpp"\n',
+        "kernels/cuda/good.cu": '#include <cuda_runtime.h>\n#include "kernels/cuda/x.cuh"\n#include "kernels/gpu.h"\n',
+        "kernels/cuda/bad.cu": '#include "hwy/highway.h"\n#include "volley/gpu.hpp"\n',
+        "host/src/cuda.cc": '#include <cuda_runtime.h>\n#include "kernels/cuda/x.cuh"\n',
+        "host/include/volley/cuda.hpp": '#include <cuda.h>\n',
     }
     expected = [
         "bench/bad.cc:1: bench code may not include kernels/monte_carlo.h (a kernel-api header)",
@@ -165,7 +179,13 @@ def self_test():
         "kernels/wrong.cc:1: kernels code may not include volley/monte_carlo.hpp (a public header)",
         "kernels/wrong.cc:2: kernels code may not include mystery.h (an unclassified include)",
         "tests/bad.cc:1: tests code may not include kernels/highway/dispatch.h (a kernels-highway header)",
-        "kernels/cuda/new.cu: a source outside every known layer",
+        "kernels/deep/new.cc: a source outside every known layer",
+        "kernels/cuda/bad.cu:1: kernels-cuda code may not include hwy/highway.h (a highway header)",
+        "kernels/cuda/bad.cu:2: kernels-cuda code may not include volley/gpu.hpp (a public header)",
+        "host/src/cuda.cc:1: host code may not include cuda_runtime.h (a cuda header)",
+        "host/src/cuda.cc:2: host code may not include kernels/cuda/x.cuh (a kernels-cuda header)",
+        "host/include/volley/cuda.hpp:1: public code may not include cuda.h (a cuda header)",
+        "kernels/cuda/good.cu: compiled with Highway's definitions: only kernels/ may see Highway",
         "host/src/bad.cc: compiled with Highway's definitions: only kernels/ may see Highway",
     ]
     with tempfile.TemporaryDirectory() as root:
@@ -177,6 +197,7 @@ def self_test():
         with open(commands, "w", encoding="utf-8") as out:
             json.dump([{"file": os.path.join(root, "host/src/bad.cc"), "arguments": ["c++", "-D", "HWY_X", "-c", "x"]},
                        {"file": os.path.join(root, "kernels/good.cc"), "command": "c++ -DHWY_SHARED_DEFINE -c x"},
+                       {"file": os.path.join(root, "kernels/cuda/good.cu"), "command": "nvcc -DHWY_X -c x"},
                        {"file": os.path.join(root, "host/src/good.cc"), "command": "c++ -DNDEBUG -c x"}], out)
         found = check(root, commands)
     if sorted(found) != sorted(expected):

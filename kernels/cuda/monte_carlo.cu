@@ -6,7 +6,6 @@
 #include "kernels/cuda/cuda_support.cuh"
 #include "kernels/gpu.h"
 #include "kernels/gpu_work.h"
-#include "kernels/xoshiro_jump.h"
 
 namespace volley::kernels::gpu {
 namespace {
@@ -35,9 +34,7 @@ std::uint32_t splits_for(std::uint64_t blocks, int device) {
 std::uint64_t monte_carlo_hits(int device, std::uint64_t seed, std::uint64_t samples, std::stop_token stop) {
   use_device(device);
   const std::uint64_t blocks = contract::ceil_div(samples, contract::kMonteCarloBlock);
-  MonteCarloLaunch launch{seed, samples, 0, 0, splits_for(blocks, device), {}};
-  for (std::uint32_t piece = 0; piece < launch.splits; ++piece)
-    launch.jump[piece] = xoshiro_jump_polynomial(std::uint64_t{piece} * launch.steps_per_split());
+  MonteCarloLaunch launch = monte_carlo_launch(seed, samples, splits_for(blocks, device));
   DeviceBuffer<unsigned long long> hits(1);
   check(cudaMemset(hits.get(), 0, sizeof(unsigned long long)), "cudaMemset");
   for (launch.first_block = 0; launch.first_block < blocks; launch.first_block += launch.blocks) {
