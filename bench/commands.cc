@@ -180,6 +180,7 @@ Command add_primes(CLI::App& app) {
             if (args->list) refuse_options(*primes, {"--csv", "--repeat", "--vs-primesieve"}, "does not apply to --list");
             check_csv_writable(args->common);
             const auto [from, to] = parse_range(args->from, args->to);
+            resolve_target(args->common.target);  // CPU targets only (a GPU target is refused)
             if (args->vs_primesieve && !have_primesieve())
               throw UsageError("--vs-primesieve: this volley-bench was built without primesieve (libprimesieve-dev)");
             Variant v = single_variant(args->common);
