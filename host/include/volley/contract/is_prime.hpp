@@ -9,24 +9,31 @@
 
 namespace volley::contract {
 
-/// The odd primes below 53: the trial divisors.
-inline constexpr int kTrialDivisors = 14;
-VOLLEY_HOST_DEVICE constexpr std::uint64_t trial_divisor(int i) noexcept {
-  constexpr std::uint64_t kPrimes[kTrialDivisors] = {3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47};
-  return kPrimes[i];
+/// Whether odd P divides n, without a division (slow on a GPU): exactly when
+/// n * P^-1 mod 2^64 is at most (2^64 - 1) / P. Both constants are made at compile time.
+template <std::uint64_t P>
+VOLLEY_HOST_DEVICE constexpr bool divides(std::uint64_t n) noexcept {
+  constexpr std::uint64_t kInverse = newton_inverse<64>(P), kLimit = ~std::uint64_t{0} / P;
+  return n * kInverse <= kLimit;
 }
 
-/// Whether odd p divides n, without a division: n * p^-1 mod 2^64 is at most
-/// (2^64 - 1) / p exactly for the multiples of p (a division is slow on a GPU).
-VOLLEY_HOST_DEVICE constexpr bool divisible(std::uint64_t n, std::uint64_t p) noexcept {
-  return n * newton_inverse<64>(p) <= ~std::uint64_t{0} / p;
+/// The first of the odd primes P... that divides n, or 0.
+template <std::uint64_t... P>
+VOLLEY_HOST_DEVICE constexpr std::uint64_t first_divisor(std::uint64_t n) noexcept {
+  std::uint64_t found = 0;
+  (void)((divides<P>(n) ? (found = P, true) : false) || ...);  // stops at the first that divides
+  return found;
+}
+
+/// The least odd prime below 53 that divides n, or 0: the trial division.
+VOLLEY_HOST_DEVICE constexpr std::uint64_t small_odd_factor(std::uint64_t n) noexcept {
+  return first_divisor<3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47>(n);
 }
 
 /// Whether n is prime: exact for every 64-bit n.
 VOLLEY_HOST_DEVICE constexpr bool is_prime(std::uint64_t n) noexcept {
   if (n % 2 == 0) return n == 2;
-  for (int i = 0; i < kTrialDivisors; ++i)
-    if (divisible(n, trial_divisor(i))) return n == trial_divisor(i);
+  if (const std::uint64_t p = small_odd_factor(n)) return n == p;
   if (n < 53 * 53) return n > 1;  // odd, no prime factor below 53, so none at all
   return miller_rabin(n);
 }
