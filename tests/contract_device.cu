@@ -1,6 +1,7 @@
 // Compiled, never run: the contract headers must build as CUDA device code, since the GPU
 // kernels share these definitions with the host and the Highway kernels.
 #include "volley/contract/integer.hpp"
+#include "volley/contract/is_prime.hpp"
 #include "volley/contract/midpoint_term.hpp"
 #include "volley/contract/miller_rabin.hpp"
 #include "volley/contract/monte_carlo_stream.hpp"
@@ -19,4 +20,5 @@ __global__ void use_every_definition(std::uint64_t* out) {
   Xoshiro256State jumped = s;
   xoshiro256_jump(jumped, XoshiroJumpPolynomial{{out[15], out[16], out[17], out[18]}});
   out[19] = jumped.word[0] ^ jumped.word[3];
+  out[20] = is_prime(out[21]);
 }
