@@ -93,7 +93,7 @@ void print_targets(bool json) {
              best);
   const GpuList& gpus = list_gpus();
   if (gpus.gpus.empty()) fmt::print("gpus:      none ({})\n", gpus.why_none);
-  for (const GpuInfo& gpu : gpus.gpus) fmt::print("gpu:       cuda:{} {}\n", gpu.index, describe(gpu));
+  for (const GpuInfo& gpu : gpus.gpus) fmt::print("gpu:       {} {}\n", gpu.target(), describe(gpu));
 }
 
 // A batch of n numbers takes 9 bytes each (the number and its flag): at most 10^8 of them,

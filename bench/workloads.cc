@@ -207,7 +207,7 @@ std::vector<Variant> standard_variants(const std::string& target, unsigned threa
 
 std::vector<Variant> gpu_variants() {
   std::vector<Variant> out;
-  for (const GpuInfo& gpu : list_gpus().gpus) out.push_back({"gpu", false, "cuda:" + std::to_string(gpu.index), 0});
+  for (const GpuInfo& gpu : list_gpus().gpus) out.push_back({"gpu", false, gpu.target(), 0});
   return out;
 }
 

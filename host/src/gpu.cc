@@ -31,6 +31,8 @@ int index_in(std::string_view target) {
 
 }  // namespace
 
+std::string GpuInfo::target() const { return std::string(kPrefix) + ":" + std::to_string(index); }
+
 const GpuList& list_gpus() {
   static const GpuList list = [] {
     GpuList out;

@@ -70,7 +70,7 @@ Target resolve_target(std::string_view name) {
 }
 
 std::string resolved_target_name(std::string_view target) {
-  return is_gpu_target(target) ? "cuda:" + std::to_string(resolve_gpu(target)) : resolve_target(target).name();
+  return is_gpu_target(target) ? list_gpus().gpus[static_cast<std::size_t>(resolve_gpu(target))].target() : resolve_target(target).name();
 }
 
 }  // namespace volley

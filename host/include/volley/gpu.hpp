@@ -19,6 +19,8 @@ struct GpuInfo {
   int compute_minor;
   int multiprocessors;
   std::uint64_t memory_bytes;
+  /// The RunOptions::target that names this GPU: "cuda:N".
+  std::string target() const;
 };
 
 struct GpuList {
