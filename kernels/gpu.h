@@ -6,10 +6,12 @@
 // requested (the host then throws Cancelled).
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <stop_token>
 #include <string>
 #include <vector>
 
+#include "kernels/gpu_sieve_plan.h"
 #include "volley/contract/integer.hpp"
 
 namespace volley::kernels::gpu {
@@ -36,5 +38,20 @@ contract::u128 midpoint_scaled_sum(int device, std::uint64_t steps, std::stop_to
 /// flags[i] = contract::is_prime(numbers[i]) for i < count, streamed through the GPU in pieces.
 void is_prime(int device, const std::uint64_t* numbers, std::size_t count, std::uint8_t* flags,
               std::stop_token stop);
+
+/// The plan of a prime count (or list) of [lo, hi) on GPU `device`, kPreSieveLargest < lo <
+/// hi, for its free memory now (kernels/gpu_sieve_plan.h; throws when it does not fit).
+GpuSievePlan plan_primes(int device, std::uint64_t lo, std::uint64_t hi, bool list, GpuMethod method);
+
+/// The number of primes in [lo, hi), kPreSieveLargest < lo < hi, sieved (or tested) on GPU `device`.
+std::uint64_t count_primes(int device, std::uint64_t lo, std::uint64_t hi, GpuMethod method, std::stop_token stop);
+
+/// Receives primes in ascending order, a piece at a time (host memory, valid during the call).
+using PrimeSink = std::function<void(const std::uint64_t* primes, std::size_t count)>;
+
+/// The primes in [lo, hi), kPreSieveLargest < lo < hi, listed on GPU `device` and handed to
+/// `sink` in order, in pieces of a wave (at most 2^22 bytes of sieve, 126 M numbers).
+void for_each_prime(int device, std::uint64_t lo, std::uint64_t hi, GpuMethod method, const PrimeSink& sink,
+                    std::stop_token stop);
 
 }  // namespace volley::kernels::gpu

@@ -19,5 +19,8 @@ std::vector<DeviceInfo> devices(std::string& why_none) {
 std::uint64_t monte_carlo_hits(int, std::uint64_t, std::uint64_t, std::stop_token) { no_cuda(); }
 contract::u128 midpoint_scaled_sum(int, std::uint64_t, std::stop_token) { no_cuda(); }
 void is_prime(int, const std::uint64_t*, std::size_t, std::uint8_t*, std::stop_token) { no_cuda(); }
+GpuSievePlan plan_primes(int, std::uint64_t, std::uint64_t, bool, GpuMethod) { no_cuda(); }
+std::uint64_t count_primes(int, std::uint64_t, std::uint64_t, GpuMethod, std::stop_token) { no_cuda(); }
+void for_each_prime(int, std::uint64_t, std::uint64_t, GpuMethod, const PrimeSink&, std::stop_token) { no_cuda(); }
 
 }  // namespace volley::kernels::gpu
