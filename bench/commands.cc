@@ -35,8 +35,8 @@ Variant single_variant(const CommonArgs& args) { return {"run", false, args.targ
 // run never prints. Output goes out in 64 KiB pieces, each write checked.
 void list_primes(std::uint64_t from, std::uint64_t to, const Variant& v, bool json) {
   const RunOptions opts{.threads = v.threads, .target = v.target, .prime_method = v.method, .stop = interrupt_token()};
-  const std::string target = resolve_target(v.target).name();
-  const unsigned threads = resolve_threads(opts);
+  const std::string target = resolved_target_name(v.target);
+  const unsigned threads = is_gpu_target(v.target) ? 1 : resolve_threads(opts);  // one host thread drives a GPU
   std::uint64_t count = 0;
   fmt::memory_buffer out;
   auto write_out = [&] {
@@ -174,13 +174,13 @@ Command add_primes(CLI::App& app) {
       ->check(CLI::IsMember(method_names()))
       ->capture_default_str();
   primes->add_flag("--list", args->list, "print the primes, streamed, instead of counting");
-  primes->add_flag("--vs-primesieve", args->vs_primesieve, "also time primesieve on the same range and threads");
+  primes->add_flag("--vs-primesieve", args->vs_primesieve, "also time primesieve on the same range and threads (on all cores against a GPU)");
   add_common(*primes, args->common, "1");
   return {primes, [args, primes] {
             if (args->list) refuse_options(*primes, {"--csv", "--repeat", "--vs-primesieve"}, "does not apply to --list");
             check_csv_writable(args->common);
             const auto [from, to] = parse_range(args->from, args->to);
-            resolve_target(args->common.target);  // CPU targets only (a GPU target is refused)
+            resolved_target_name(args->common.target);  // a bad target (or a missing GPU) before any work
             if (args->vs_primesieve && !have_primesieve())
               throw UsageError("--vs-primesieve: this volley-bench was built without primesieve (libprimesieve-dev)");
             Variant v = single_variant(args->common);

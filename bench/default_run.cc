@@ -73,14 +73,12 @@ void run_default(const CommonArgs& args) {
     }
     for (std::size_t i = rows.size() - measured.size(); i < rows.size(); ++i) printer.print(rows, rows[i]);
   };
-  const std::vector<Variant> cpu_variants = standard_variants(args.target, threads);
-  std::vector<Variant> with_gpus = cpu_variants;
+  std::vector<Variant> with_gpus = standard_variants(args.target, threads);
   for (Variant& v : gpu_variants()) with_gpus.push_back(std::move(v));
   for (const std::string workload : {"pi", "quad", "count", "list", "is-prime"}) {
     if (!python.empty())
       add(python_tutorial_rows(python, threads ? threads : policy.threads, workload));
-    // The prime counts and lists do not run on GPUs (yet).
-    for (const auto& v : workload == "count" || workload == "list" ? cpu_variants : with_gpus) {
+    for (const auto& v : with_gpus) {
       // The prime workloads take well under a millisecond: more runs for a stable median. Their
       // references (a plain sieve, trial division) take seconds and run once.
       const int fast_repeat = v.reference ? 1 : std::max(repeat, 21);

@@ -180,6 +180,7 @@ std::pair<Row, Row> run_prime_count_vs_primesieve(std::uint64_t from, std::uint6
   Row row = start_row("count", v, to - from), peer = row;
   peer.variant = "primesieve";
   peer.target = "primesieve";
+  if (is_gpu_target(v.target)) peer.threads = resolve_threads({});  // a GPU against the machine's CPU cores
   primesieve::set_num_threads(static_cast<int>(peer.threads));
   const RunOptions opts = options(row, v);
   const auto timed = time_alternately<std::uint64_t>(

@@ -41,11 +41,12 @@ cli_test(zero_steps 2 "--steps: '0' must be at least 1" quad --steps 0)
 cli_test(too_many_steps 2 "at most 2\\^52" quad --steps 1e16)
 cli_test(unknown_target 2 "unknown target 'avx9000'" pi --samples 10 --target avx9000)
 # GPU targets: a GPU that is not there (no machine has 1000 GPUs, and cuda:999 is the
-# largest index accepted), and a workload that does not run on GPUs.
+# largest index accepted), on every workload.
 cli_test(missing_gpu 2 "target 'cuda:999': (no GPU is available: .+|there is no GPU 999)" pi --samples 10 --target cuda:999)
 cli_test(gpu_quad_missing 2 "target 'cuda:999'" quad --steps 10 --target cuda:999)
 cli_test(gpu_batch_missing 2 "target 'cuda:999'" is-prime --from 1 --to 100 --target cuda:999)
-cli_test(gpu_primes 2 "target 'cuda' is a GPU, and this call runs on the CPU only" primes --from 0 --to 1000 --target cuda)
+cli_test(gpu_primes_missing 2 "target 'cuda:999'" primes --from 0 --to 1000 --target cuda:999)
+cli_test(gpu_list_missing 2 "target 'cuda:999'" primes --from 0 --to 1000 --list --target cuda:999)
 cli_test(bad_gpu_target 2 "unknown target 'cuda:x'" pi --samples 10 --target cuda:x)
 cli_test(too_many_threads 2 "--threads: .* more than" pi --samples 10 --threads 1e9)
 cli_test(unknown_option 2 "bogus" --bogus)

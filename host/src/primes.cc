@@ -12,6 +12,7 @@
 #include "host/src/range_job.hpp"
 #include "host/src/range_plan.hpp"
 #include "kernels/gpu.h"
+#include "kernels/gpu_sieve_work.h"
 #include "kernels/prime_config.h"
 #include "kernels/primes_reference.h"
 #include "kernels/sieve_bits.h"
@@ -42,10 +43,42 @@ std::uint64_t count_small(std::uint64_t from, std::uint64_t to) {
       std::count_if(kSmallPrimes.begin(), kSmallPrimes.end(), [&](std::uint32_t p) { return p >= from && p < to; }));
 }
 
+// On a GPU: the part of [from, to) from kFirstSieved up, which the GPU sieves or tests.
+struct GpuRange {
+  int device;
+  std::uint64_t lo, hi;
+  kernels::gpu::GpuMethod method;
+  bool empty() const { return lo >= hi; }
+};
+GpuRange gpu_range(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
+  using kernels::gpu::GpuMethod;
+  return {resolve_gpu(opts.target), std::max(from, prime_config::kFirstSieved), to,
+          opts.prime_method == PrimeMethod::Sieve  ? GpuMethod::Sieve
+          : opts.prime_method == PrimeMethod::TestEach ? GpuMethod::Test
+                                                       : GpuMethod::Auto};
+}
+
+// The primes of [from, to) on a GPU to sink, in pieces, ascending: the table's, then the GPU's.
+void gpu_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts, const kernels::gpu::PrimeSink& sink) {
+  const GpuRange r = gpu_range(from, to, opts);
+  const auto small_begin = std::lower_bound(kSmallPrimes.begin(), kSmallPrimes.end(), from);
+  const auto small_end = std::lower_bound(small_begin, kSmallPrimes.end(), to);
+  const std::vector<std::uint64_t> small(small_begin, small_end);
+  if (!small.empty()) sink(small.data(), small.size());
+  if (!r.empty()) kernels::gpu::for_each_prime(r.device, r.lo, r.hi, r.method, sink, opts.stop);
+  throw_if_stopped(opts.stop);
+}
+
 }  // namespace
 
 std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
   check_range(from, to, "count_primes");
+  if (is_gpu_target(opts.target)) {
+    const GpuRange r = gpu_range(from, to, opts);
+    const std::uint64_t sieved = r.empty() ? 0 : kernels::gpu::count_primes(r.device, r.lo, r.hi, r.method, opts.stop);
+    throw_if_stopped(opts.stop);
+    return count_small(from, to) + sieved;
+  }
   const std::int64_t target = resolve_target(opts.target).bit;
   const Pool pool(opts.threads);
   const detail::RangeJob job(plan_for(from, to, opts, pool.threads()), target, opts.stop);
@@ -57,6 +90,14 @@ std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOption
 
 PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
   check_range(from, to, "plan_primes");
+  if (is_gpu_target(opts.target)) {
+    const GpuRange r = gpu_range(from, to, opts);
+    if (r.empty()) return {PrimeMethod::Sieve, 0, 0, 0, 0, 0};
+    const kernels::gpu::GpuSievePlan plan = kernels::gpu::plan_primes(r.device, r.lo, r.hi, false, r.method);
+    return {plan.test_each ? PrimeMethod::TestEach : PrimeMethod::Sieve,
+            plan.waves * kernels::gpu::segments_of(plan.wave_bytes), plan.waves, plan.sieving_limit, plan.sieve_seconds,
+            plan.test_seconds};
+  }
   resolve_target(opts.target);
   const detail::RangePlan plan = plan_for(from, to, opts, resolve_threads(opts));
   return {plan.test_each ? PrimeMethod::TestEach : PrimeMethod::Sieve, plan.chunks, plan.runs, plan.sieving_limit,
@@ -66,11 +107,21 @@ PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& op
 std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
   check_range(from, to, "primes_in");
   std::vector<std::uint64_t> out;
-  for_each_prime(from, to, [&](std::uint64_t p) {
-    if (out.size() == kMaxListedPrimes)
+  const auto too_many = [&](std::uint64_t more) {
+    if (out.size() + more > kMaxListedPrimes)
       throw std::invalid_argument("primes_in: [" + std::to_string(from) + ", " + std::to_string(to) +
                                   ") holds more than " + std::to_string(kMaxListedPrimes) +
                                   " primes; count them with count_primes or stream them with for_each_prime");
+  };
+  if (is_gpu_target(opts.target)) {
+    gpu_primes(from, to, opts, [&](const std::uint64_t* primes, std::size_t n) {
+      too_many(n);
+      out.insert(out.end(), primes, primes + n);
+    });
+    return out;
+  }
+  for_each_prime(from, to, [&](std::uint64_t p) {
+    too_many(1);
     out.push_back(p);
   }, opts);
   return out;
@@ -79,6 +130,12 @@ std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const
 void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<void(std::uint64_t)>& fn,
                     const RunOptions& opts) {
   check_range(from, to, "for_each_prime");
+  if (is_gpu_target(opts.target)) {
+    gpu_primes(from, to, opts, [&](const std::uint64_t* primes, std::size_t n) {
+      for (std::size_t k = 0; k < n; ++k) fn(primes[k]);
+    });
+    return;
+  }
   const std::int64_t target = resolve_target(opts.target).bit;
   const Pool pool(opts.threads);
   const detail::RangeJob job(plan_for(from, to, opts, pool.threads()), target, opts.stop);

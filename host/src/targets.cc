@@ -56,7 +56,7 @@ Target resolve_target(std::string_view name) {
   if (is_gpu_target(name))
     throw std::invalid_argument("target '" + std::string(name) +
                                 "' is a GPU, and this call runs on the CPU only (GPUs run monte_carlo_pi, "
-                                "midpoint_pi and the batch is_prime)");
+                                "midpoint_pi, the batch is_prime and the prime counts and lists)");
   const auto compiled = compiled_targets();
   const auto it = std::find_if(compiled.begin(), compiled.end(), [&](Target t) { return t.name() == wanted; });
   if (it == compiled.end())
