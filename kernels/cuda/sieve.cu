@@ -4,6 +4,8 @@
 #include <cub/block/block_scan.cuh>
 #include <cub/device/device_scan.cuh>
 
+#include <optional>
+
 #include "kernels/cuda/cuda_support.cuh"
 #include "kernels/gpu.h"
 #include "kernels/gpu_sieve_driver.h"

@@ -2,8 +2,8 @@
 // GPUs: which this process can use, and running a call on one. A call runs on a GPU when its
 // RunOptions::target is "cuda" (the first GPU) or "cuda:N" (GPU N as CUDA numbers them,
 // after CUDA_VISIBLE_DEVICES); "best" always means the best CPU target. Monte Carlo pi,
-// midpoint pi and the batch is_prime run on GPUs, with the CPU's exact answers; the GPU
-// ignores RunOptions::threads. Asking for a GPU where there is none is std::invalid_argument;
+// midpoint pi, the batch is_prime and the prime counts and lists run on GPUs, with the CPU's
+// exact answers; the GPU ignores RunOptions::threads. Asking for a GPU where there is none is std::invalid_argument;
 // a GPU failure (out of memory, a failed launch) is std::runtime_error with CUDA's error text.
 #include <cstdint>
 #include <string>

@@ -8,6 +8,15 @@
 // number instead (chosen by a cost model: see plan_primes). Results are identical for every
 // thread count, target and method. is_prime uses a deterministic Miller-Rabin test
 // (Montgomery arithmetic) after trial division; it is exact for every 64-bit input.
+//
+// With RunOptions::target "cuda" or "cuda:N", count_primes, primes_in, for_each_prime and
+// plan_primes run on that GPU (volley/gpu.hpp), with the same answers: a segmented sieve in
+// the GPU's shared memory, or, for short ranges far from 0, a Miller-Rabin test of each wheel
+// candidate, chosen by a cost model (opts.prime_method forces either); never on the CPU. Its
+// memory: 9 bytes for each sieving prime from 2^17 to sqrt(to) (up to ~1.8 GB near 2^64) and
+// one wave of sieve (up to 1 GiB for counts, 4 MiB plus its primes for lists), within half
+// the GPU's free memory: the waves narrow to fit, and when even the sieving primes do not,
+// the call throws std::runtime_error saying how much it needs and how much is free.
 // doc/ALGORITHMS.md describes the algorithms.
 #include <cstdint>
 #include <functional>
