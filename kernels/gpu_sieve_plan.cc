@@ -53,11 +53,13 @@ GpuSievePlan plan_gpu_sieve(const GpuSieveQuery& q) {
   const bool large = limit >= kLargePrimesFrom;
   const std::uint64_t large_capacity = large ? prime_count_bound(limit) : 0;
 
-  const double waves_estimate = std::ceil(static_cast<double>(bytes) / (q.list ? kListWaveBytes : kCountWaveBytes));
+  const auto waves_of = [&](std::uint64_t wave) { return std::ceil(static_cast<double>(bytes) / static_cast<double>(wave)); };
+  const double sieve_waves = waves_of(q.list ? kListWaveBytes : kCountWaveBytes);
   plan.sieve_seconds = 1e-9 * kSieveNanosPerByte * (static_cast<double>(bytes) + static_cast<double>(limit) / 30) +
-                       1e-9 * kLargePrimeNanosPerWave * static_cast<double>(large_capacity) * waves_estimate +
-                       kWaveSeconds * waves_estimate;
-  plan.test_seconds = 1e-9 * kTestNanosPerCandidate * 8 * static_cast<double>(bytes) + kWaveSeconds * waves_estimate;
+                       1e-9 * kLargePrimeNanosPerWave * static_cast<double>(large_capacity) * sieve_waves +
+                       kWaveSeconds * sieve_waves;
+  plan.test_seconds =
+      1e-9 * kTestNanosPerCandidate * 8 * static_cast<double>(bytes) + kWaveSeconds * waves_of(kListWaveBytes);
   plan.test_each = q.method == GpuMethod::Test || (q.method == GpuMethod::Auto && plan.test_seconds < plan.sieve_seconds);
   if (!plan.test_each) {
     plan.sieving_limit = limit;
@@ -76,7 +78,10 @@ GpuSievePlan plan_gpu_sieve(const GpuSieveQuery& q) {
     if (q.list) m += sizeof(std::uint64_t) * interval_prime_bound(30 * wave);
     return m;
   };
-  std::uint64_t wave = std::min(q.list ? kListWaveBytes : kCountWaveBytes, segments_of(bytes) * kSegmentBytes);
+  // Tested waves are short too: a wave of 2^30 bytes would be seconds of Miller-Rabin between
+  // two looks at the stop token.
+  const std::uint64_t longest = q.list || plan.test_each ? kListWaveBytes : kCountWaveBytes;
+  std::uint64_t wave = std::min(longest, segments_of(bytes) * kSegmentBytes);
   while (wave > kSegmentBytes && fixed + wave_memory(wave) > budget)
     wave = std::max<std::uint64_t>(wave / 2 / kSegmentBytes * kSegmentBytes, kSegmentBytes);
   plan.memory_bytes = fixed + wave_memory(wave);

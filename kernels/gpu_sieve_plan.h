@@ -28,7 +28,7 @@ struct GpuSievePlan {
 };
 
 /// The plan for a query with lo < hi. Waves are as long as memory allows, up to 2^30 bytes
-/// for counts (2^22 for lists, read out piece by piece); throws std::runtime_error, naming
+/// for sieved counts (2^22 for lists, read out piece by piece, and for tested ranges); throws std::runtime_error, naming
 /// what is needed and what is free, when not even one segment's wave fits in half the free
 /// memory besides the sieving primes.
 GpuSievePlan plan_gpu_sieve(const GpuSieveQuery& query);
