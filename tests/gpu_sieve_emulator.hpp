@@ -34,8 +34,11 @@ class EmulatedGpu {
   Array<T> make_host(std::size_t n) {
     return Array<T>(n);
   }
-  void upload(void* dst, const void* src, std::size_t bytes) { std::memcpy(dst, src, bytes); }
-  void download(void* dst, const void* src, std::size_t bytes) { std::memcpy(dst, src, bytes); }
+  // cudaMemcpy takes a null pointer with 0 bytes (an empty vector's data()); memcpy does not.
+  void upload(void* dst, const void* src, std::size_t bytes) {
+    if (bytes != 0) std::memcpy(dst, src, bytes);
+  }
+  void download(void* dst, const void* src, std::size_t bytes) { upload(dst, src, bytes); }
   void fill(void* dst, int byte, std::size_t bytes) { std::memset(dst, byte, bytes); }
   void wait() {}
   std::uint64_t take_total() { return std::exchange(total_, 0); }
