@@ -121,6 +121,7 @@ class SieveDriver {
     Counts words = exec_.template make<std::uint32_t>(in_memory ? wave_bytes / 4 + 1 : 1);
     l.wave = in_memory ? words.get() : nullptr;
     l.crossed = crossed;
+    l.listed = counts_ != nullptr;
     for (std::uint64_t start = l.first; start <= l.last && !stop_.stop_requested(); start += wave_bytes) {
       l.wave_first = start;
       l.wave_bytes = std::min(wave_bytes, l.last - start + 1);

@@ -76,6 +76,7 @@ struct WaveLaunch {
   std::uint32_t small_primes;      ///< small[warp_primes .. small_primes) are the medium ones
   std::uint32_t* wave;             ///< the wave's words in global memory, or null
   bool crossed;                    ///< the large primes have crossed off in `wave` already
+  bool listed;                     ///< the sieved words go back to `wave`, to be read out
 };
 
 /// Segment s of a wave: its first byte (absolute), bytes and words.
@@ -162,15 +163,15 @@ VOLLEY_HOST_DEVICE inline void segment_cross_medium(const WaveLaunch& l, const S
   }
 }
 
-/// Thread t of T, once the segment is sieved: the primes among its words, which go to the
-/// wave in global memory when it is kept there.
+/// Thread t of T, once the segment is sieved: the primes among its words, which go back to
+/// the wave in global memory when they are to be listed.
 VOLLEY_HOST_DEVICE inline std::uint32_t segment_finish(const WaveLaunch& l, const Segment& seg, std::uint64_t s,
                                                        unsigned t, unsigned threads,
                                                        const std::uint32_t* words) noexcept {
   std::uint32_t count = 0;
   for (std::uint32_t w = t; w < seg.words; w += threads) {
     count += popcount32(words[w]);
-    if (l.wave) l.wave[s * kSegmentWords + w] = words[w];
+    if (l.listed) l.wave[s * kSegmentWords + w] = words[w];
   }
   return count;
 }
@@ -205,7 +206,7 @@ VOLLEY_HOST_DEVICE inline void large_prime_wave(const WaveLaunch& l, const Large
 }
 
 /// Thread t of T, instead of sieving: its words of segment s by testing their numbers one
-/// by one (contract::is_prime), to the wave when it is kept; returns the primes found.
+/// by one (contract::is_prime), to the wave when they are to be listed; returns the primes found.
 VOLLEY_HOST_DEVICE inline std::uint32_t segment_test(const WaveLaunch& l, const Segment& seg, std::uint64_t s,
                                                      unsigned t, unsigned threads) noexcept {
   std::uint32_t count = 0;
@@ -217,7 +218,7 @@ VOLLEY_HOST_DEVICE inline std::uint32_t segment_test(const WaveLaunch& l, const 
         if (contract::is_prime(30 * (seg.start + 4 * w + b) + wheel_residue(j))) word |= 1u << (8 * b + j);
     word = clip_word(l, seg, w, word);
     count += popcount32(word);
-    if (l.wave) l.wave[s * kSegmentWords + w] = word;
+    if (l.listed) l.wave[s * kSegmentWords + w] = word;
   }
   return count;
 }

@@ -95,8 +95,8 @@ PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& op
     if (r.empty()) return {PrimeMethod::Sieve, 0, 0, 0, 0, 0};
     const kernels::gpu::GpuSievePlan plan = kernels::gpu::plan_primes(r.device, r.lo, r.hi, false, r.method);
     return {plan.test_each ? PrimeMethod::TestEach : PrimeMethod::Sieve,
-            plan.waves * kernels::gpu::segments_of(plan.wave_bytes), plan.waves, plan.sieving_limit, plan.sieve_seconds,
-            plan.test_seconds};
+            kernels::gpu::segments_of(kernels::wheel::bytes_of(r.lo, r.hi)), plan.waves, plan.sieving_limit,
+            plan.sieve_seconds, plan.test_seconds};
   }
   resolve_target(opts.target);
   const detail::RangePlan plan = plan_for(from, to, opts, resolve_threads(opts));

@@ -50,8 +50,8 @@ std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const
 /// estimates for both methods.
 struct PrimePlan {
   PrimeMethod method;           ///< Sieve or TestEach, never Auto
-  std::uint64_t chunks;         ///< fixed pieces of the range, independent of the thread count
-  std::uint64_t runs;           ///< groups of consecutive chunks, each sieved in one pass
+  std::uint64_t chunks;         ///< fixed pieces of the range, independent of the thread count (GPU: segments)
+  std::uint64_t runs;           ///< groups of consecutive chunks, each sieved in one pass (GPU: waves)
   std::uint64_t sieving_limit;  ///< the sieve crosses off the primes up to this; 0 when testing
   double sieve_seconds;         ///< estimated time to sieve the range on opts.threads threads
   double test_seconds;          ///< estimated time to test its numbers one by one
