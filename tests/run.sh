@@ -26,12 +26,12 @@ run_suite build-asan all -LE no-sanitizer
 # barriers, which GCC's libgomp hides (every parallel region would report false races).
 # The three long prime tests (whose names say "powers of ten" or "far from 0": half a minute
 # or more each under TSan) run in the stages above; the threaded paths they use are covered
-# here by the other prime tests.
+# here by the other prime tests. The emulated GPU sieve runs on one thread: nothing for TSan.
 # Both clang builds leave the CUDA backend out: nvcc would compile its host code with g++,
 # outside TSan's and libFuzzer's instrumentation (the Release and ASan builds cover it).
 CXX=clang++-14 cmake -S . -B build-tsan "${sanitizer_flags[@]}" -DVOLLEY_SANITIZE=thread -DVOLLEY_CUDA=OFF >/dev/null
 OMP_TOOL_LIBRARIES=/usr/lib/llvm-14/lib/libarcher.so TSAN_OPTIONS=ignore_noninstrumented_modules=1 \
-  run_suite build-tsan volley_tests -L unit -E "powers of ten|far from 0"
+  run_suite build-tsan volley_tests -L unit -E "powers of ten|far from 0|Emulated GPU"
 
 # libFuzzer (clang, ASan+UBSan) on the count parser, volley-bench's command line and the
 # prime range planner: only what the fuzzers link is built; each fuzzer runs 25 s on a copy
