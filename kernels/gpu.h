@@ -50,7 +50,7 @@ std::uint64_t count_primes(int device, std::uint64_t lo, std::uint64_t hi, GpuMe
 using PrimeSink = std::function<void(const std::uint64_t* primes, std::size_t count)>;
 
 /// The primes in [lo, hi), kPreSieveLargest < lo < hi, listed on GPU `device` and handed to
-/// `sink` in order, in pieces of a wave (at most 2^22 bytes of sieve, 126 M numbers).
+/// `sink` in order, in pieces of a wave (at most kListWaveBytes of sieve, 5 x 10^8 numbers).
 void for_each_prime(int device, std::uint64_t lo, std::uint64_t hi, GpuMethod method, const PrimeSink& sink,
                     std::stop_token stop);
 

@@ -79,7 +79,7 @@ class SieveDriver {
     std::uint32_t* const primes = primes_.back().get();
     std::uint64_t made = 0;
     list_waves<std::uint32_t>(
-        kLargePrimesFrom, limit + 1, std::min(plan_.wave_bytes, kGenerateWaveBytes), launch_base(contract::isqrt(limit)),
+        kLargePrimesFrom, limit + 1, std::min(plan_.wave_bytes, kListWaveBytes), launch_base(contract::isqrt(limit)),
         nullptr,
         [&](std::uint64_t n) {
           if (made + n > plan_.large_capacity) throw std::logic_error("more large sieving primes than their bound");
@@ -156,9 +156,6 @@ class SieveDriver {
     counts_ = nullptr;
     exec_.take_total();  // the lists' counts are not the range's
   }
-
-  // The sieving primes are listed in waves of this many bytes (plan_gpu_sieve counts them).
-  static constexpr std::uint64_t kGenerateWaveBytes = std::uint64_t{1} << 22;
 
   Exec& exec_;
   GpuSievePlan plan_;

@@ -11,8 +11,6 @@
 namespace volley::kernels::gpu {
 namespace {
 
-constexpr std::uint64_t kCountWaveBytes = std::uint64_t{1} << 30;  // large primes' next fits 32 bits
-constexpr std::uint64_t kListWaveBytes = std::uint64_t{1} << 22;   // 126 M numbers, 7 M primes at most
 // Bytes a large sieving prime takes (LargePrimes), a segment's count and offset, and the
 // tables, scan space and counters besides.
 constexpr std::uint64_t kLargePrimeBytes = 9;
@@ -22,10 +20,13 @@ constexpr std::uint64_t kFixedBytes = std::uint64_t{4} << 20;
 // The cost model: estimates for an H100-class GPU from its published throughput, not yet
 // fitted to a run on a GPU (only the choice between the methods depends on them, where both
 // cost about the same). Sieving: 500 G numbers/s; a large prime costs a read and a write of
-// its 9 bytes a wave; making the sieving primes is a sieve up to their limit. Testing: 2 G
+// its 9 bytes a wave, and each of its hits a scattered atomic AND in L2 (5 x 10^10 a second;
+// a byte takes 8 ln(ln r / ln 2^17) hits from the large primes up to r); making the sieving
+// primes is a sieve up to their limit. Testing: 2 G
 // wheel candidates/s (trial division leaves a third to Miller-Rabin). A wave: a few launches.
 constexpr double kSieveNanosPerByte = 0.06;
 constexpr double kLargePrimeNanosPerWave = 0.01;
+constexpr double kLargeHitNanos = 0.02;
 constexpr double kTestNanosPerCandidate = 0.5;
 constexpr double kWaveSeconds = 50e-6;
 
@@ -55,11 +56,14 @@ GpuSievePlan plan_gpu_sieve(const GpuSieveQuery& q) {
 
   const auto waves_of = [&](std::uint64_t wave) { return std::ceil(static_cast<double>(bytes) / static_cast<double>(wave)); };
   const double sieve_waves = waves_of(q.list ? kListWaveBytes : kCountWaveBytes);
+  const double large_hits_per_byte =
+      large ? 8 * std::log(std::log(static_cast<double>(limit)) / std::log(static_cast<double>(kLargePrimesFrom))) : 0;
   plan.sieve_seconds = 1e-9 * kSieveNanosPerByte * (static_cast<double>(bytes) + static_cast<double>(limit) / 30) +
+                       1e-9 * kLargeHitNanos * large_hits_per_byte * static_cast<double>(bytes) +
                        1e-9 * kLargePrimeNanosPerWave * static_cast<double>(large_capacity) * sieve_waves +
                        kWaveSeconds * sieve_waves;
   plan.test_seconds =
-      1e-9 * kTestNanosPerCandidate * 8 * static_cast<double>(bytes) + kWaveSeconds * waves_of(kListWaveBytes);
+      1e-9 * kTestNanosPerCandidate * 8 * static_cast<double>(bytes) + kWaveSeconds * waves_of(kTestWaveBytes);
   plan.test_each = q.method == GpuMethod::Test || (q.method == GpuMethod::Auto && plan.test_seconds < plan.sieve_seconds);
   if (!plan.test_each) {
     plan.sieving_limit = limit;
@@ -78,9 +82,7 @@ GpuSievePlan plan_gpu_sieve(const GpuSieveQuery& q) {
     if (q.list) m += sizeof(std::uint64_t) * interval_prime_bound(30 * wave);
     return m;
   };
-  // Tested waves are short too: a wave of 2^30 bytes would be seconds of Miller-Rabin between
-  // two looks at the stop token.
-  const std::uint64_t longest = q.list || plan.test_each ? kListWaveBytes : kCountWaveBytes;
+  const std::uint64_t longest = q.list ? kListWaveBytes : plan.test_each ? kTestWaveBytes : kCountWaveBytes;
   std::uint64_t wave = std::min(longest, segments_of(bytes) * kSegmentBytes);
   while (wave > kSegmentBytes && fixed + wave_memory(wave) > budget)
     wave = std::max<std::uint64_t>(wave / 2 / kSegmentBytes * kSegmentBytes, kSegmentBytes);

@@ -8,6 +8,14 @@ namespace volley::kernels::gpu {
 
 enum class GpuMethod { Auto, Sieve, Test };
 
+/// The longest waves, in wheel bytes. A sieved count: the large primes' next multiple, relative
+/// to the wave, must fit 32 bits. A list (and the making of the sieving primes): 512 blocks,
+/// 5 x 10^8 numbers, whose primes are held twice (GPU and pinned host memory). A tested count:
+/// about 0.1 s of Miller-Rabin between two looks at the stop token, 1024 blocks.
+inline constexpr std::uint64_t kCountWaveBytes = std::uint64_t{1} << 30;
+inline constexpr std::uint64_t kListWaveBytes = std::uint64_t{1} << 24;
+inline constexpr std::uint64_t kTestWaveBytes = std::uint64_t{1} << 25;
+
 struct GpuSieveQuery {
   std::uint64_t lo = 0, hi = 0;  ///< the range [lo, hi), lo above kPreSieveLargest
   bool list = false;             ///< the primes are read out (else only counted)
@@ -27,8 +35,8 @@ struct GpuSievePlan {
   double sieve_seconds = 0, test_seconds = 0;  ///< the cost model's estimates (see gpu_sieve_plan.cc)
 };
 
-/// The plan for a query with lo < hi. Waves are as long as memory allows, up to 2^30 bytes
-/// for sieved counts (2^22 for lists, read out piece by piece, and for tested ranges); throws std::runtime_error, naming
+/// The plan for a query with lo < hi. Waves are as long as memory allows, up to the longest
+/// above; throws std::runtime_error, naming
 /// what is needed and what is free, when not even one segment's wave fits in half the free
 /// memory besides the sieving primes.
 GpuSievePlan plan_gpu_sieve(const GpuSieveQuery& query);

@@ -185,7 +185,7 @@ TEST_CASE("GPU sieve plan: method by cost, memory checked, waves narrowed to fit
   CHECK(plan_gpu_sieve({kMax - 1'000'000, kMax, false, GpuMethod::Sieve, 80 * kGiB}).test_each == false);
   const GpuSievePlan tested = plan_gpu_sieve({1024, 1'000'000'000'000, false, GpuMethod::Test, 80 * kGiB});
   CHECK(tested.test_each);
-  CHECK(tested.wave_bytes == std::uint64_t{1} << 22);  // short waves: the stop token is looked at often
+  CHECK(tested.wave_bytes == kTestWaveBytes);  // short waves: the stop token is looked at often
 }
 
 TEST_CASE("Prime count bounds hold") {

@@ -100,7 +100,7 @@ class CudaGpu {
     std::size_t bytes = 0;
     const int items = static_cast<int>(n);
     check(cub::DeviceScan::ExclusiveSum(nullptr, bytes, counts, offsets, items), "sizing the scan");
-    if (bytes > scan_bytes_) {
+    if (!scan_space_ || bytes > scan_bytes_) {
       scan_space_.emplace(bytes);
       scan_bytes_ = bytes;
     }

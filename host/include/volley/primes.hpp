@@ -14,7 +14,7 @@
 // the GPU's shared memory, or, for short ranges far from 0, a Miller-Rabin test of each wheel
 // candidate, chosen by a cost model (opts.prime_method forces either); never on the CPU. Its
 // memory: 9 bytes for each sieving prime from 2^17 to sqrt(to) (up to ~1.8 GB near 2^64) and
-// one wave of sieve (up to 1 GiB for counts, 4 MiB plus its primes for lists), within half
+// one wave of sieve (up to 1 GiB for counts, 16 MiB plus its primes for lists), within half
 // the GPU's free memory: the waves narrow to fit, and when even the sieving primes do not,
 // the call throws std::runtime_error saying how much it needs and how much is free.
 // doc/ALGORITHMS.md describes the algorithms.
