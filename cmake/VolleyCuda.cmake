@@ -1,11 +1,8 @@
 # The optional CUDA backend. VOLLEY_CUDA=AUTO builds it when CMake finds a CUDA compiler and
 # quietly leaves it out otherwise; ON requires one; OFF never builds it. VOLLEY_HAVE_CUDA
 # says which happened.
-set(VOLLEY_CUDA AUTO CACHE STRING "Build the CUDA GPU backend: AUTO, ON or OFF")
-set_property(CACHE VOLLEY_CUDA PROPERTY STRINGS AUTO ON OFF)
-if(NOT VOLLEY_CUDA MATCHES "^(AUTO|ON|OFF)$")
-  message(FATAL_ERROR "VOLLEY_CUDA must be AUTO, ON or OFF, not '${VOLLEY_CUDA}'")
-endif()
+include(VolleyTristate)
+volley_tristate(VOLLEY_CUDA "Build the CUDA GPU backend")
 set(VOLLEY_HAVE_CUDA OFF)
 if(NOT VOLLEY_CUDA STREQUAL "OFF")
   # CUDA's own installer puts nvcc in /usr/local/cuda/bin, which is not always on PATH.

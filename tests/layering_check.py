@@ -13,10 +13,12 @@ include:
   highway      kernels/highway/               Highway helpers of the kernels (never elsewhere)
   kernels-cuda kernels/cuda/                  the CUDA backend: std, contracts, kernel API, CUDA's
                                               headers, kernels/cuda/ (never Highway; CUDA nowhere else)
+  mpi          mpi/                           the MPI workloads: std, public, contract, host/src/, MPI's
+                                              header (MPI nowhere else but the MPI tests)
   bench        bench/                         std, system, OpenMP, third-party, public, contract, bench/
   examples     examples/                      std, third-party, public, contract
   tests        tests/                         std, system, Catch2, public, contract, host/src/,
-                                              kernel API, bench/, tests/
+                                              kernel API, bench/, tests/; MPI's header in tests/mpi/
 
 With --compile-commands, it also checks that only kernel sources are compiled with
 Highway's definitions (-DHWY_...), and the CUDA sources never. Prints one line per violation; exits 1 if there is any.
@@ -29,7 +31,7 @@ import re
 import sys
 import tempfile
 
-SCANNED_DIRS = ("host", "kernels", "bench", "examples", "tests", "python")
+SCANNED_DIRS = ("host", "kernels", "mpi", "bench", "examples", "tests", "python")
 SOURCE_SUFFIXES = (".h", ".hpp", ".cc", ".cpp", ".cu", ".cuh", ".h.in", ".hpp.in")
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 
@@ -47,9 +49,11 @@ ALLOWED = {
     "kernels": {"std-core", "std", "contract", "kernel-api", "highway", "kernels-highway"},
     "kernels-highway": {"std-core", "std", "contract", "kernel-api", "highway", "kernels-highway"},
     "kernels-cuda": {"std-core", "std", "contract", "kernel-api", "cuda", "kernels-cuda"},
+    "mpi": {"std-core", "std", "public", "contract", "host", "mpi"},
     "bench": {"std-core", "std", "system", "openmp", "third-party", "public", "contract", "bench"},
     "examples": {"std-core", "std", "third-party", "public", "contract"},
     "tests": {"std-core", "std", "system", "catch2", "public", "contract", "host", "kernel-api", "bench", "tests"},
+    "tests-mpi": {"std-core", "std", "catch2", "public", "contract", "tests", "mpi"},
 }
 
 
@@ -68,7 +72,9 @@ def layer_of(path):
         return "kernels-cuda"
     if parts[0] == "kernels" and len(parts) == 2:
         return "kernel-api" if path.endswith((".h", ".hpp")) else "kernels"
-    if parts[0] in ("bench", "examples", "tests"):
+    if path.startswith("tests/mpi/"):
+        return "tests-mpi"
+    if parts[0] in ("mpi", "bench", "examples", "tests"):
         return parts[0]
     return None
 
@@ -86,6 +92,8 @@ def kind_of(bracket, name):
         return "kernel-api" if name.count("/") == 1 and name.endswith((".h", ".hpp")) else "unknown"
     if bracket == "<" and name.startswith(CUDA):
         return "cuda"
+    if bracket == "<" and name == "mpi.h":
+        return "mpi"
     if name.startswith(THIRD_PARTY):
         return "third-party"
     if name == "omp.h":
@@ -166,6 +174,11 @@ def self_test():
         "kernels/cuda/bad.cu": '#include "hwy/highway.h"\n#include "volley/gpu.hpp"\n',
         "host/src/cuda.cc": '#include <cuda_runtime.h>\n#include "kernels/cuda/x.cuh"\n',
         "host/include/volley/cuda.hpp": '#include <cuda.h>\n',
+        "mpi/src/good.cc": '#include <mpi.h>\n#include "volley/mpi.hpp"\n#include "host/src/partial_sums.hpp"\n',
+        "mpi/src/bad.cc": '#include "kernels/gpu.h"\n',
+        "host/src/mpi.cc": '#include <mpi.h>\n',
+        "tests/mpi/good.cc": '#include <mpi.h>\n#include "volley/mpi.hpp"\n',
+        "tests/bad_mpi.cc": '#include <mpi.h>\n',
     }
     expected = [
         "bench/bad.cc:1: bench code may not include kernels/monte_carlo.h (a kernel-api header)",
@@ -185,6 +198,9 @@ def self_test():
         "host/src/cuda.cc:1: host code may not include cuda_runtime.h (a cuda header)",
         "host/src/cuda.cc:2: host code may not include kernels/cuda/x.cuh (a kernels-cuda header)",
         "host/include/volley/cuda.hpp:1: public code may not include cuda.h (a cuda header)",
+        "mpi/src/bad.cc:1: mpi code may not include kernels/gpu.h (a kernel-api header)",
+        "host/src/mpi.cc:1: host code may not include mpi.h (a mpi header)",
+        "tests/bad_mpi.cc:1: tests code may not include mpi.h (a mpi header)",
         "kernels/cuda/good.cu: compiled with Highway's definitions: only kernels/ may see Highway",
         "host/src/bad.cc: compiled with Highway's definitions: only kernels/ may see Highway",
     ]

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds and runs every test: the Release build, then ASan+UBSan, then TSan on the unit
-# tests, then the fuzzers. Installs what is missing first.
+# tests, then the fuzzers. Installs what is missing first (OpenMPI too, for the MPI tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake/install-deps.sh clang-14 libomp-14-dev libclang-rt-14-dev
+cmake/install-deps.sh clang-14 libomp-14-dev libclang-rt-14-dev libopenmpi-dev openmpi-bin
 jobs=$(nproc)
 
 run_suite() {  # build directory, build target ("all" or one), ctest arguments...
@@ -19,7 +19,10 @@ run_suite build all
 # micro-benchmarks; for TSan all but the unit tests), to keep the whole command well within
 # 15 minutes on 2 cores.
 sanitizer_flags=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1")
-cmake -S . -B build-asan "${sanitizer_flags[@]}" -DVOLLEY_SANITIZE=address -DVOLLEY_BUILD_MICRO=OFF >/dev/null
+# The MPI workloads are tested in the Release build only: OpenMPI's own allocations would
+# read as leaks to LeakSanitizer, and the code they run is the single-process code the
+# sanitizer builds test.
+cmake -S . -B build-asan "${sanitizer_flags[@]}" -DVOLLEY_SANITIZE=address -DVOLLEY_BUILD_MICRO=OFF -DVOLLEY_MPI=OFF >/dev/null
 run_suite build-asan all -LE no-sanitizer
 
 # TSan with clang and LLVM's OpenMP runtime: its Archer tool tells TSan about OpenMP's
@@ -29,7 +32,7 @@ run_suite build-asan all -LE no-sanitizer
 # here by the other prime tests. The emulated GPU sieve runs on one thread: nothing for TSan.
 # Both clang builds leave the CUDA backend out: nvcc would compile its host code with g++,
 # outside TSan's and libFuzzer's instrumentation (the Release and ASan builds cover it).
-CXX=clang++-14 cmake -S . -B build-tsan "${sanitizer_flags[@]}" -DVOLLEY_SANITIZE=thread -DVOLLEY_CUDA=OFF >/dev/null
+CXX=clang++-14 cmake -S . -B build-tsan "${sanitizer_flags[@]}" -DVOLLEY_SANITIZE=thread -DVOLLEY_CUDA=OFF -DVOLLEY_MPI=OFF >/dev/null
 OMP_TOOL_LIBRARIES=/usr/lib/llvm-14/lib/libarcher.so TSAN_OPTIONS=ignore_noninstrumented_modules=1 \
   run_suite build-tsan volley_tests -L unit -E "powers of ten|far from 0|Emulated GPU"
 
@@ -37,7 +40,7 @@ OMP_TOOL_LIBRARIES=/usr/lib/llvm-14/lib/libarcher.so TSAN_OPTIONS=ignore_noninst
 # prime range planner: only what the fuzzers link is built; each fuzzer runs 25 s on a copy
 # of its seeds (tests/fuzz/corpus/); a crash, sanitizer report, leak, timeout or broken
 # property fails its test. Then one line per fuzzer: inputs run, new inputs found.
-CXX=clang++-14 cmake -S . -B build-fuzz "${sanitizer_flags[@]}" -DVOLLEY_FUZZ=ON -DVOLLEY_CUDA=OFF -DVOLLEY_BUILD_TESTS=OFF \
+CXX=clang++-14 cmake -S . -B build-fuzz "${sanitizer_flags[@]}" -DVOLLEY_FUZZ=ON -DVOLLEY_CUDA=OFF -DVOLLEY_MPI=OFF -DVOLLEY_BUILD_TESTS=OFF \
   -DVOLLEY_BUILD_EXAMPLES=OFF -DVOLLEY_BUILD_MICRO=OFF >/dev/null
 cmake --build build-fuzz --target fuzzers
 ctest --test-dir build-fuzz -L fuzz -j "$jobs" --output-on-failure

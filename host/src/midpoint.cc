@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "host/src/partial_sums.hpp"
 #include "kernels/gpu.h"
 #include "kernels/midpoint.h"
 #include "volley/contract/integer.hpp"
@@ -13,22 +14,22 @@
 #include "volley/targets.hpp"
 
 namespace volley {
-namespace {
 
 using contract::u128;
 
-void check_steps(std::uint64_t steps) {
+std::uint64_t detail::midpoint_blocks(std::uint64_t steps) {
   if (steps == 0) throw std::invalid_argument("midpoint_pi: steps must be at least 1");
   if (steps > kMidpointMaxSteps)
     throw std::invalid_argument("midpoint_pi: steps must be at most 2^52 = " +
                                 std::to_string(kMidpointMaxSteps) + ", got " + std::to_string(steps));
+  return contract::ceil_div(steps, kMidpointBlock);
 }
 
 // pi ~ (sum / 2^51) / n: the integer quotient sum / n lies in [2^52, 2^53), so it is exact
 // as a double with unit spacing, and adding the fraction remainder / n rounds it to nearest.
 // (remainder / n is itself rounded, so a fraction within about 2^-53 of one half may round
 // either way, but the same way on every target: the sum is exact before it.)
-double finish(u128 scaled_sum, std::uint64_t steps) {
+double detail::midpoint_finish(u128 scaled_sum, std::uint64_t steps) {
   const auto quotient = static_cast<std::uint64_t>(scaled_sum / steps);
   const auto remainder = static_cast<std::uint64_t>(scaled_sum % steps);
   const double value = static_cast<double>(quotient) +
@@ -36,27 +37,27 @@ double finish(u128 scaled_sum, std::uint64_t steps) {
   return std::ldexp(value, -51);
 }
 
-}  // namespace
+u128 detail::midpoint_sum(std::uint64_t steps, std::uint64_t first, std::uint64_t last, const RunOptions& opts) {
+  const Target target = resolve_target(opts.target);
+  return Pool(opts.threads).map_reduce(last - first, [&](std::uint64_t i) {
+    const std::uint64_t begin = (first + i) * kMidpointBlock;
+    return kernels::midpoint_scaled_sum(target.bit, steps, begin, std::min(steps, begin + kMidpointBlock));
+  }, std::plus<>(), u128{0}, {.stop = opts.stop});
+}
 
 double midpoint_pi(std::uint64_t steps, const RunOptions& opts) {
-  check_steps(steps);
+  const std::uint64_t blocks = detail::midpoint_blocks(steps);
   if (is_gpu_target(opts.target)) {
     const u128 sum = kernels::gpu::midpoint_scaled_sum(resolve_gpu(opts.target), steps, opts.stop);
     throw_if_stopped(opts.stop);
-    return finish(sum, steps);
+    return detail::midpoint_finish(sum, steps);
   }
-  const Target target = resolve_target(opts.target);
-  const std::uint64_t blocks = contract::ceil_div(steps, kMidpointBlock);
-  const u128 sum = Pool(opts.threads).map_reduce(blocks, [&](std::uint64_t block) {
-    const std::uint64_t first = block * kMidpointBlock;
-    return kernels::midpoint_scaled_sum(target.bit, steps, first, std::min(steps, first + kMidpointBlock));
-  }, std::plus<>(), u128{0}, {.stop = opts.stop});
-  return finish(sum, steps);
+  return detail::midpoint_finish(detail::midpoint_sum(steps, 0, blocks, opts), steps);
 }
 
 double midpoint_pi_reference(std::uint64_t steps) {
-  check_steps(steps);
-  return finish(kernels::midpoint_scaled_sum_reference(steps, 0, steps), steps);
+  detail::midpoint_blocks(steps);
+  return detail::midpoint_finish(kernels::midpoint_scaled_sum_reference(steps, 0, steps), steps);
 }
 
 }  // namespace volley
