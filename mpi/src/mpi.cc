@@ -1,6 +1,8 @@
 #include "volley/mpi.hpp"
 
-#include <vector>
+#include <exception>
+#include <stdexcept>
+#include <string>
 
 #include "host/src/partial_sums.hpp"
 #include "volley/contract/integer.hpp"
@@ -11,17 +13,15 @@ namespace {
 
 using contract::u128;
 
-struct Share {
-  std::uint64_t first, last;
-};
-
-// This rank's part [first, last) of n items: rank r of R takes [n r / R, n (r + 1) / R).
-Share share_of(MPI_Comm comm, std::uint64_t n) {
-  int rank = 0, size = 1;
+int rank_of(MPI_Comm comm) {
+  int rank = 0;
   MPI_Comm_rank(comm, &rank);
+  return rank;
+}
+int size_of(MPI_Comm comm) {
+  int size = 1;
   MPI_Comm_size(comm, &size);
-  const auto at = [&](int r) { return static_cast<std::uint64_t>(static_cast<u128>(n) * static_cast<unsigned>(r) / static_cast<unsigned>(size)); };
-  return {at(rank), at(rank + 1)};
+  return size;
 }
 
 std::uint64_t sum(MPI_Comm comm, std::uint64_t part) {
@@ -32,33 +32,78 @@ std::uint64_t sum(MPI_Comm comm, std::uint64_t part) {
 
 // MPI has no 128-bit sum: every rank gathers every part (as two words) and adds them.
 u128 sum(MPI_Comm comm, u128 part) {
-  int size = 1;
-  MPI_Comm_size(comm, &size);
   const std::uint64_t words[2] = {static_cast<std::uint64_t>(part), static_cast<std::uint64_t>(part >> 64)};
-  std::vector<std::uint64_t> all(2 * static_cast<std::size_t>(size));
+  std::vector<std::uint64_t> all(2 * static_cast<std::size_t>(size_of(comm)));
   MPI_Allgather(words, 2, MPI_UINT64_T, all.data(), 2, MPI_UINT64_T, comm);
   u128 total = 0;
   for (std::size_t r = 0; r < all.size(); r += 2) total += static_cast<u128>(all[r + 1]) << 64 | all[r];
   return total;
 }
 
+// This rank's part of the work, computed where every rank agrees on its success.
+template <typename T, typename Work>
+T agreed(MPI_Comm comm, Work&& work) {
+  T part{};
+  detail::on_every_rank(comm, [&] { part = work(); });
+  return part;
+}
+
 }  // namespace
 
+detail::Share detail::share_of(MPI_Comm comm, std::uint64_t n) {
+  const auto size = static_cast<unsigned>(size_of(comm)), rank = static_cast<unsigned>(rank_of(comm));
+  const auto at = [&](unsigned r) { return static_cast<std::uint64_t>(static_cast<u128>(n) * r / size); };
+  return {at(rank), at(rank + 1)};
+}
+
+void detail::on_every_rank(MPI_Comm comm, const std::function<void()>& work) {
+  std::exception_ptr error;
+  try {
+    work();
+  } catch (...) {
+    error = std::current_exception();
+  }
+  const int size = size_of(comm), mine = error ? rank_of(comm) : size;
+  int lowest = size;
+  MPI_Allreduce(&mine, &lowest, 1, MPI_INT, MPI_MIN, comm);
+  if (error) std::rethrow_exception(error);
+  if (lowest < size) throw std::runtime_error("volley::mpi: rank " + std::to_string(lowest) + " failed");
+}
+
+std::vector<unsigned char> detail::all_bytes(MPI_Comm comm, const std::vector<unsigned char>& bytes) {
+  const int size = size_of(comm), mine = static_cast<int>(bytes.size());
+  std::vector<int> counts(static_cast<std::size_t>(size)), offsets(static_cast<std::size_t>(size));
+  MPI_Allgather(&mine, 1, MPI_INT, counts.data(), 1, MPI_INT, comm);
+  int total = 0;
+  for (int r = 0; r < size; ++r) {
+    offsets[static_cast<std::size_t>(r)] = total;
+    total += counts[static_cast<std::size_t>(r)];
+  }
+  std::vector<unsigned char> all(static_cast<std::size_t>(total));
+  MPI_Allgatherv(bytes.data(), mine, MPI_UNSIGNED_CHAR, all.data(), counts.data(), offsets.data(), MPI_UNSIGNED_CHAR,
+                 comm);
+  return all;
+}
+
 MonteCarloResult monte_carlo_pi(MPI_Comm comm, std::uint64_t samples, std::uint64_t seed, const RunOptions& opts) {
-  const Share share = share_of(comm, detail::monte_carlo_blocks(samples));
-  return detail::monte_carlo_result(sum(comm, detail::monte_carlo_hits(samples, seed, share.first, share.last, opts)),
-                                    samples);
+  const detail::Share share = detail::share_of(comm, volley::detail::monte_carlo_blocks(samples));
+  const auto hits = agreed<std::uint64_t>(
+      comm, [&] { return volley::detail::monte_carlo_hits(samples, seed, share.first, share.last, opts); });
+  return volley::detail::monte_carlo_result(sum(comm, hits), samples);
 }
 
 double midpoint_pi(MPI_Comm comm, std::uint64_t steps, const RunOptions& opts) {
-  const Share share = share_of(comm, detail::midpoint_blocks(steps));
-  return detail::midpoint_finish(sum(comm, detail::midpoint_sum(steps, share.first, share.last, opts)), steps);
+  const detail::Share share = detail::share_of(comm, volley::detail::midpoint_blocks(steps));
+  const auto part =
+      agreed<u128>(comm, [&] { return volley::detail::midpoint_sum(steps, share.first, share.last, opts); });
+  return volley::detail::midpoint_finish(sum(comm, part), steps);
 }
 
 std::uint64_t count_primes(MPI_Comm comm, std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
   if (from > to) return volley::count_primes(from, to, opts);  // throws its std::invalid_argument, on every rank
-  const Share share = share_of(comm, to - from);
-  return sum(comm, volley::count_primes(from + share.first, from + share.last, opts));
+  const detail::Share share = detail::share_of(comm, to - from);
+  return sum(comm, agreed<std::uint64_t>(
+                       comm, [&] { return volley::count_primes(from + share.first, from + share.last, opts); }));
 }
 
 }  // namespace volley::mpi

@@ -4,11 +4,14 @@
 
 #include <bit>
 #include <limits>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"
 #include "volley/mpi.hpp"
+#include "volley/pool.hpp"
 #include "volley/primes.hpp"
 
 using namespace volley;
@@ -63,4 +66,41 @@ TEST_CASE("MPI calls refuse bad input on every rank, before communicating", "[mp
   CHECK_THROWS_WITH(mpi::monte_carlo_pi(MPI_COMM_WORLD, 10, 1, {.target = "cuda"}), Contains("is a GPU"));
   // The ranks still agree afterwards.
   CHECK(mpi::count_primes(MPI_COMM_WORLD, 0, 1000) == 168);
+}
+
+TEST_CASE("MPI map_reduce equals the Pool's, bit for bit", "[mpi]") {
+  const auto term = [](std::size_t i) { return 1.0 / static_cast<double>(2 * i + 1) * (i % 2 == 0 ? 1.0 : -1.0); };
+  for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{4095}, std::size_t{100'003}, std::size_t{5'000'000}})
+    for (const unsigned threads : {1u, 2u}) {
+      INFO("n " << n << ", threads " << threads);
+      const double one = Pool(1).map_reduce(n, term, std::plus<>(), 0.25);
+      const double many = mpi::map_reduce(MPI_COMM_WORLD, n, term, std::plus<>(), 0.25, {.threads = threads});
+      CHECK(std::bit_cast<std::uint64_t>(many) == std::bit_cast<std::uint64_t>(one));
+    }
+  // A non-commutative reduce: the blocks must come back in order.
+  struct Span {
+    std::uint64_t first, last;
+  };
+  const auto join = [](Span a, Span b) { return a.last == b.first ? Span{a.first, b.last} : Span{1, 0}; };
+  const Span whole = mpi::map_reduce(MPI_COMM_WORLD, 1'000'000, [](std::size_t i) { return Span{i, i + 1}; }, join,
+                                     Span{0, 0});
+  CHECK(whole.first == 0);
+  CHECK(whole.last == 1'000'000);
+}
+
+TEST_CASE("MPI calls fail on every rank when one rank's work throws, and none is left waiting", "[mpi]") {
+  int rank = 0, size = 1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  const auto call = [] {  // item 999 lies in the last rank's blocks
+    return mpi::map_reduce(MPI_COMM_WORLD, 1000, [](std::size_t i) {
+      if (i == 999) throw std::domain_error("item 999");
+      return i;
+    }, std::plus<>(), std::size_t{0});
+  };
+  if (rank == size - 1)
+    CHECK_THROWS_AS(call(), std::domain_error);
+  else
+    CHECK_THROWS_WITH(call(), Contains("rank " + std::to_string(size - 1) + " failed"));
+  CHECK(mpi::count_primes(MPI_COMM_WORLD, 0, 1000) == 168);  // and the ranks go on together
 }
