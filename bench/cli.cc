@@ -20,7 +20,7 @@ namespace volley::bench {
 void add_common(CLI::App& app, CommonArgs& args, const std::string& repeat_default) {
   args.repeat = repeat_default;
   app.add_option("--threads", args.threads, "worker threads (0: the default policy)")->capture_default_str();
-  app.add_option("--target", args.target, "ISA target (best, scalar, ssse3, sse4, avx2, avx3, avx3_dl) or a GPU (cuda, cuda:N: pi, quad, is-prime)")
+  app.add_option("--target", args.target, "ISA target (best, scalar, ssse3, sse4, avx2, avx3, avx3_dl) or a GPU (cuda, cuda:N)")
       ->capture_default_str();
   app.add_option("--repeat", args.repeat, "runs per measurement; the median time is reported")
       ->capture_default_str();

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "kernels/gpu_wheel.h"
 #include "kernels/presieve.h"
 #include "kernels/prime_config.h"
 #include "kernels/sieve_bits.h"
@@ -23,12 +24,7 @@ unsigned segment_shift(std::uint64_t segment_bytes) {
 }
 
 // Bits of the wheel residues below `offset` (0..30) within a byte.
-std::uint8_t residues_below(std::uint64_t offset) {
-  std::uint8_t mask = 0;
-  for (int j = 0; j < 8; ++j)
-    if (wheel::kResidues[j] < offset) mask |= 1u << j;
-  return mask;
-}
+std::uint8_t residues_below(std::uint64_t offset) { return static_cast<std::uint8_t>(gpu::wheel_bits_below(offset)); }
 
 }  // namespace
 

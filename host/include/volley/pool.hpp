@@ -23,6 +23,7 @@
 // - A Pool call made inside a Pool task, or inside any OpenMP parallel region, runs its
 //   items on the calling thread in index order: nesting never oversubscribes or deadlocks.
 // - The library was compiled with OpenMP; callers need not be.
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <exception>
@@ -141,6 +142,20 @@ void run_job(const Job& job, unsigned threads, const CallOptions& opts);
 /// Items per reduction block of map_reduce over n items (depends on n only).
 std::size_t reduction_block(std::size_t n) noexcept;
 
+/// Reduction block b of map_reduce over n items in blocks of `block`: fn of its items folded
+/// in item order, looking at `stop` every kStopCheckItems items.
+template <typename T, typename Fn, typename Reduce>
+T fold_block(std::size_t n, std::size_t block, std::size_t b, Fn& fn, Reduce& reduce, const std::stop_token& stop) {
+  const std::size_t end = std::min(n, (b + 1) * block);
+  T acc = static_cast<T>(fn(b * block));
+  for (std::size_t first = b * block + 1; first < end; first += kStopCheckItems) {
+    throw_if_stopped(stop);
+    for (std::size_t i = first; i < std::min(end, first + kStopCheckItems); ++i)
+      acc = reduce(std::move(acc), static_cast<T>(fn(i)));
+  }
+  return acc;
+}
+
 template <typename F>
 std::size_t run_range(void* context, std::size_t begin, std::size_t end, const std::atomic<std::size_t>& stop_at) {
   F& f = *static_cast<F*>(context);
@@ -220,16 +235,8 @@ class Pool {
     std::vector<std::optional<T>> partials(blocks);
     CallOptions block_opts = opts;
     if (opts.chunk_size != 0) block_opts.chunk_size = contract::ceil_div(opts.chunk_size, block);
-    run(blocks, [&](std::size_t b) {
-      const std::size_t end = std::min(n, (b + 1) * block);
-      T acc = static_cast<T>(fn(b * block));
-      for (std::size_t first = b * block + 1; first < end; first += kStopCheckItems) {
-        throw_if_stopped(opts.stop);
-        for (std::size_t i = first; i < std::min(end, first + kStopCheckItems); ++i)
-          acc = reduce(std::move(acc), static_cast<T>(fn(i)));
-      }
-      partials[b].emplace(std::move(acc));
-    }, block_opts);
+    run(blocks, [&](std::size_t b) { partials[b].emplace(detail::fold_block<T>(n, block, b, fn, reduce, opts.stop)); },
+        block_opts);
     for (auto& p : partials) init = reduce(std::move(init), std::move(*p));
     return init;
   }

@@ -61,12 +61,9 @@ T map_reduce(MPI_Comm comm, std::size_t n, Fn&& fn, Reduce&& reduce, T init, con
   const detail::Share share = detail::share_of(comm, contract::ceil_div(n, block));
   std::vector<unsigned char> mine((share.last - share.first) * sizeof(T));
   detail::on_every_rank(comm, [&] {
-    const std::vector<T> partials = Pool(opts.threads).map([&](std::size_t b) {
-      const std::size_t end = std::min(n, (b + 1) * block);
-      T acc = static_cast<T>(fn(b * block));
-      for (std::size_t i = b * block + 1; i < end; ++i) acc = reduce(std::move(acc), static_cast<T>(fn(i)));
-      return acc;
-    }, std::views::iota(std::size_t{share.first}, std::size_t{share.last}), {.stop = opts.stop});
+    const std::vector<T> partials = Pool(opts.threads).map(
+        [&](std::size_t b) { return volley::detail::fold_block<T>(n, block, b, fn, reduce, opts.stop); },
+        std::views::iota(std::size_t{share.first}, std::size_t{share.last}), {.stop = opts.stop});
     if (!partials.empty()) std::memcpy(mine.data(), partials.data(), mine.size());
   });
   const std::vector<unsigned char> all = detail::all_bytes(comm, mine);
