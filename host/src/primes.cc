@@ -8,6 +8,7 @@
 #include <string>
 
 #include "host/src/cache_sizes.hpp"
+#include "host/src/partial_sums.hpp"
 #include "host/src/prime_batch.hpp"
 #include "host/src/range_job.hpp"
 #include "host/src/range_plan.hpp"
@@ -33,14 +34,16 @@ void check_range(std::uint64_t from, std::uint64_t to, const char* what) {
                                 std::to_string(to) + ")");
 }
 
-detail::RangePlan plan_for(std::uint64_t from, std::uint64_t to, const RunOptions& opts, unsigned threads) {
-  return detail::plan_range(
-      {from, to, threads, detail::l1_cache_bytes(), detail::l2_cache_bytes(), opts.prime_method});
+detail::RangeQuery query_for(std::uint64_t from, std::uint64_t to, const RunOptions& opts, unsigned threads) {
+  return {from, to, threads, detail::l1_cache_bytes(), detail::l2_cache_bytes(), opts.prime_method};
 }
 
-std::uint64_t count_small(std::uint64_t from, std::uint64_t to) {
-  return static_cast<std::uint64_t>(
-      std::count_if(kSmallPrimes.begin(), kSmallPrimes.end(), [&](std::uint32_t p) { return p >= from && p < to; }));
+detail::RangePlan plan_for(std::uint64_t from, std::uint64_t to, const RunOptions& opts, unsigned threads) {
+  return detail::plan_range(query_for(from, to, opts, threads));
+}
+
+std::uint64_t count_runs(const detail::RangeJob& job, std::uint64_t first, std::uint64_t last) {
+  return job.count(job.plan().run_start(first), job.plan().run_start(last));
 }
 
 // On a GPU: the part of [from, to) from kFirstSieved up, which the GPU sieves or tests.
@@ -77,15 +80,40 @@ std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOption
     const GpuRange r = gpu_range(from, to, opts);
     const std::uint64_t sieved = r.empty() ? 0 : kernels::gpu::count_primes(r.device, r.lo, r.hi, r.method, opts.stop);
     throw_if_stopped(opts.stop);
-    return count_small(from, to) + sieved;
+    return detail::count_table_primes(from, to) + sieved;
   }
   const std::int64_t target = resolve_target(opts.target).bit;
   const Pool pool(opts.threads);
   const detail::RangeJob job(plan_for(from, to, opts, pool.threads()), target, opts.stop);
   const detail::RangePlan& plan = job.plan();
-  return count_small(from, to) +
-         pool.map_reduce(plan.runs, [&](std::uint64_t r) { return job.count(plan.run_start(r), plan.run_start(r + 1)); },
-                         std::plus<>(), std::uint64_t{0}, {.schedule = Schedule::Dynamic, .stop = opts.stop});
+  return detail::count_table_primes(from, to) +
+         pool.map_reduce(plan.runs, [&](std::uint64_t r) { return count_runs(job, r, r + 1); }, std::plus<>(),
+                         std::uint64_t{0}, {.schedule = Schedule::Dynamic, .stop = opts.stop});
+}
+
+detail::RangeQuery detail::prime_count_query(std::uint64_t from, std::uint64_t to, unsigned workers,
+                                             const RunOptions& opts) {
+  check_range(from, to, "count_primes");
+  resolve_target(opts.target);
+  return query_for(from, to, opts, workers);
+}
+
+std::uint64_t detail::count_dealt_runs(const RangeQuery& query, const RunOptions& opts, const RunDealer& take) {
+  const Pool pool(opts.threads);
+  const RangeJob job(plan_range(query), resolve_target(opts.target).bit, opts.stop);
+  const std::uint64_t runs = job.plan().runs;
+  std::uint64_t count = 0;
+  for (std::uint64_t first = take(pool.threads()); first < runs; first = take(pool.threads())) {
+    const std::uint64_t last = std::min(runs, first + pool.threads());
+    count += pool.map_reduce(last - first, [&](std::uint64_t i) { return count_runs(job, first + i, first + i + 1); },
+                             std::plus<>(), std::uint64_t{0}, {.schedule = Schedule::Dynamic, .stop = opts.stop});
+  }
+  return count;
+}
+
+std::uint64_t detail::count_table_primes(std::uint64_t from, std::uint64_t to) {
+  return static_cast<std::uint64_t>(
+      std::count_if(kSmallPrimes.begin(), kSmallPrimes.end(), [&](std::uint32_t p) { return p >= from && p < to; }));
 }
 
 PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {

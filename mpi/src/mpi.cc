@@ -5,8 +5,9 @@
 #include <string>
 
 #include "host/src/partial_sums.hpp"
+#include "mpi/src/run_counter.hpp"
 #include "volley/contract/integer.hpp"
-#include "volley/primes.hpp"
+#include "volley/run_options.hpp"
 
 namespace volley::mpi {
 namespace {
@@ -100,10 +101,15 @@ double midpoint_pi(MPI_Comm comm, std::uint64_t steps, const RunOptions& opts) {
 }
 
 std::uint64_t count_primes(MPI_Comm comm, std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
-  if (from > to) return volley::count_primes(from, to, opts);  // throws its std::invalid_argument, on every rank
-  const detail::Share share = detail::share_of(comm, to - from);
-  return sum(comm, agreed<std::uint64_t>(
-                       comm, [&] { return volley::count_primes(from + share.first, from + share.last, opts); }));
+  const unsigned threads = resolve_threads(opts);
+  volley::detail::RangeQuery query = volley::detail::prime_count_query(from, to, threads, opts);
+  query.threads = static_cast<unsigned>(sum(comm, std::uint64_t{threads}));  // planned for every rank's threads
+  MPI_Bcast(&query, sizeof query, MPI_BYTE, 0, comm);  // every rank cuts the range as rank 0 does
+  detail::RunCounter counter(comm);
+  const auto part = agreed<std::uint64_t>(comm, [&] {
+    return volley::detail::count_dealt_runs(query, opts, [&](std::uint64_t k) { return counter.take(k); });
+  });
+  return sum(comm, part) + volley::detail::count_table_primes(from, to);
 }
 
 }  // namespace volley::mpi

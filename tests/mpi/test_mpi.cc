@@ -64,6 +64,8 @@ TEST_CASE("MPI calls refuse bad input on every rank, before communicating", "[mp
   CHECK_THROWS_WITH(mpi::midpoint_pi(MPI_COMM_WORLD, 0), Contains("steps must be at least 1"));
   CHECK_THROWS_WITH(mpi::count_primes(MPI_COMM_WORLD, 5, 3), Contains("greater than to"));
   CHECK_THROWS_WITH(mpi::monte_carlo_pi(MPI_COMM_WORLD, 10, 1, {.target = "cuda"}), Contains("is a GPU"));
+  CHECK_THROWS_WITH(mpi::count_primes(MPI_COMM_WORLD, 0, 1000, {.target = "cuda"}), Contains("is a GPU"));
+  CHECK_THROWS_WITH(mpi::count_primes(MPI_COMM_WORLD, 0, 1000, {.threads = 1u << 30}), Contains("threads must be at most"));
   // The ranks still agree afterwards.
   CHECK(mpi::count_primes(MPI_COMM_WORLD, 0, 1000) == 168);
 }

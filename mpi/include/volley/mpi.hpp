@@ -1,7 +1,7 @@
 #pragma once
 // volley over MPI: the workloads spread over the ranks of a communicator, each rank running
 // its part on its own threads (RunOptions, as in one process; CPU targets only). Ranks take
-// fixed runs of the single-process layout's blocks (a prime range: equal parts of it), and
+// fixed runs of the single-process layout's blocks (a prime range: runs dealt as ranks ask), and
 // their exact partial results (hits and counts as integers, the midpoint rule's 128-bit
 // scaled sum, map_reduce's block results) are combined in block order before the one final
 // rounding, so the results are bit for bit one process's for any ranks and threads per rank.
@@ -34,8 +34,10 @@ MonteCarloResult monte_carlo_pi(MPI_Comm comm, std::uint64_t samples, std::uint6
 /// midpoint_pi(steps, opts) over the ranks of comm.
 double midpoint_pi(MPI_Comm comm, std::uint64_t steps, const RunOptions& opts = {});
 
-/// count_primes(from, to, opts) over the ranks of comm: rank r of R counts the r-th of R
-/// equal parts of [from, to).
+/// count_primes(from, to, opts) over the ranks of comm. The range is cut into runs once (as
+/// rank 0 plans it for all ranks' threads), and the runs are dealt to the ranks as they ask,
+/// through an atomic counter on rank 0 (MPI one-sided), so the irregular cost of ranges far
+/// from 0 balances itself; counts are integers, so the sum is the same whoever counted what.
 std::uint64_t count_primes(MPI_Comm comm, std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
 
 namespace detail {
