@@ -1,5 +1,6 @@
 #include "volley/mpi.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <stdexcept>
 #include <string>
@@ -41,6 +42,18 @@ u128 sum(MPI_Comm comm, u128 part) {
   return total;
 }
 
+constexpr std::size_t kMaxReason = 4096;  // bytes of a failing rank's message passed on
+
+std::string what_of(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "an exception that is not a std::exception";
+  }
+}
+
 // This rank's part of the work, computed where every rank agrees on its success.
 template <typename T, typename Work>
 T agreed(MPI_Comm comm, Work&& work) {
@@ -64,11 +77,18 @@ void detail::on_every_rank(MPI_Comm comm, const std::function<void()>& work) {
   } catch (...) {
     error = std::current_exception();
   }
-  const int size = size_of(comm), mine = error ? rank_of(comm) : size;
+  const int size = size_of(comm), rank = rank_of(comm), mine = error ? rank : size;
   int lowest = size;
   MPI_Allreduce(&mine, &lowest, 1, MPI_INT, MPI_MIN, comm);
+  if (lowest == size) return;
+  // The lowest failing rank tells the others why.
+  std::string why = rank == lowest ? what_of(error) : std::string();
+  auto length = static_cast<int>(std::min<std::size_t>(why.size(), kMaxReason));
+  MPI_Bcast(&length, 1, MPI_INT, lowest, comm);
+  why.resize(static_cast<std::size_t>(length));
+  MPI_Bcast(why.data(), length, MPI_CHAR, lowest, comm);
   if (error) std::rethrow_exception(error);
-  if (lowest < size) throw std::runtime_error("volley::mpi: rank " + std::to_string(lowest) + " failed");
+  throw std::runtime_error("volley::mpi: rank " + std::to_string(lowest) + " failed: " + why);
 }
 
 std::vector<unsigned char> detail::all_bytes(MPI_Comm comm, const std::vector<unsigned char>& bytes) {

@@ -50,7 +50,9 @@ void check_all(MPI_Comm comm) {
 
 TEST_CASE("MPI results equal one process's, bit for bit", "[mpi]") { check_all(MPI_COMM_WORLD); }
 
-TEST_CASE("MPI results on a split communicator equal one process's", "[mpi]") {
+// Run apart (tests/CMakeLists.txt): OpenMPI 4.1's osc/rdma collides on windows of disjoint
+// communicators of one node, which the prime count's run counter makes.
+TEST_CASE("MPI results on a split communicator equal one process's", "[mpi][split]") {
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm half = MPI_COMM_NULL;
@@ -103,6 +105,6 @@ TEST_CASE("MPI calls fail on every rank when one rank's work throws, and none is
   if (rank == size - 1)
     CHECK_THROWS_AS(call(), std::domain_error);
   else
-    CHECK_THROWS_WITH(call(), Contains("rank " + std::to_string(size - 1) + " failed"));
+    CHECK_THROWS_WITH(call(), Contains("rank " + std::to_string(size - 1) + " failed: item 999"));
   CHECK(mpi::count_primes(MPI_COMM_WORLD, 0, 1000) == 168);  // and the ranks go on together
 }

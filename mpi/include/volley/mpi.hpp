@@ -10,7 +10,7 @@
 // result. Bad arguments throw std::invalid_argument on every rank, before any communication.
 // When the work throws on some ranks (an exception from fn, a stop), the ranks agree on it
 // before exchanging results: those ranks rethrow their exception, the others throw
-// std::runtime_error naming the lowest failing rank; no rank is left waiting.
+// std::runtime_error naming the lowest failing rank and its message; no rank is left waiting.
 // Present only in builds with MPI (VOLLEY_MPI); link volley::mpi.
 #include <mpi.h>
 
