@@ -12,6 +12,7 @@
 
 #include "bench/count_arg.hpp"
 #include "bench/output_file.hpp"
+#include "bench/ranks.hpp"
 #include "volley/run_options.hpp"
 #include "volley/thread_policy.hpp"
 
@@ -39,7 +40,7 @@ CLI::Validator file_name(bool prefix) {
 }
 
 void check_csv_writable(const CommonArgs& args) {
-  if (!args.csv.empty()) check_writable(args.csv, "--csv");
+  if (!args.csv.empty()) check_on_rank_zero([&] { check_writable(args.csv, "--csv"); });
 }
 
 unsigned parse_threads(const CommonArgs& args) {
@@ -67,6 +68,7 @@ void refuse_options(const CLI::App& app, const std::vector<std::string>& options
 }
 
 void emit(const std::vector<Row>& rows, const CommonArgs& args) {
+  if (job_rank() != 0) return;  // rank 0 speaks for an MPI job
   RowPrinter printer(args);
   printer.write_csv(rows);  // first: a CSV that cannot be written leaves nothing printed
   for (const Row& row : rows) printer.print(rows, row);

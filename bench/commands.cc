@@ -21,6 +21,7 @@
 #include "bench/interrupt.hpp"
 #include "bench/plan_sweep.hpp"
 #include "bench/python.hpp"
+#include "bench/ranks.hpp"
 #include "bench/scaling_command.hpp"
 #include "bench/workloads.hpp"
 #include "volley/volley.hpp"
@@ -140,7 +141,8 @@ Command add_pi(CLI::App& app) {
             const auto seed = parse_count(args->seed, "--seed");
             emit({run_pi(n, seed, single_variant(args->common), parse_repeat(args->common))}, args->common);
             return 0;
-          }};
+          },
+          true};
 }
 
 Command add_quad(CLI::App& app) {
@@ -157,7 +159,8 @@ Command add_quad(CLI::App& app) {
             const auto n = parse_positive_count(args->steps, "--steps");
             emit({run_quad(n, single_variant(args->common), parse_repeat(args->common))}, args->common);
             return 0;
-          }};
+          },
+          true};
 }
 
 Command add_primes(CLI::App& app) {
@@ -178,6 +181,8 @@ Command add_primes(CLI::App& app) {
   add_common(*primes, args->common, "1");
   return {primes, [args, primes] {
             if (args->list) refuse_options(*primes, {"--csv", "--repeat", "--vs-primesieve"}, "does not apply to --list");
+            if (job_ranks() > 1 && (args->list || args->vs_primesieve))
+              throw UsageError("primes: --list and --vs-primesieve run in one process, not over MPI ranks");
             check_csv_writable(args->common);
             const auto [from, to] = parse_range(args->from, args->to);
             resolved_target_name(args->common.target);  // a bad target (or a missing GPU) before any work
@@ -194,7 +199,8 @@ Command add_primes(CLI::App& app) {
               emit({run_prime_count(from, to, v, repeat)}, args->common);
             }
             return 0;
-          }};
+          },
+          true};
 }
 
 Command add_is_prime(CLI::App& app) {

@@ -10,6 +10,7 @@ namespace volley::bench {
 struct Command {
   CLI::App* app;              ///< the subcommand, or the app itself for the default run
   std::function<int()> run;  ///< runs it; returns the exit code
+  bool over_ranks = false;   ///< runs over the ranks of an MPI job (see ranks.hpp)
 };
 
 /// The main job: every workload side by side (no subcommand); its options go on `app`.

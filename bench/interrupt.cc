@@ -7,6 +7,7 @@
 #include <csignal>
 #include <thread>
 
+#include "bench/ranks.hpp"
 #include "volley/cancellation.hpp"
 
 namespace volley::bench {
@@ -41,6 +42,7 @@ void catch_interrupts() {
         g_signal = signal;
         first = Clock::now();
         interrupt_source().request_stop();
+        abort_job(128 + signal, false);  // the other ranks of an MPI job would wait for this one
       } else if (Clock::now() - first > std::chrono::milliseconds(500)) {
         // A second Ctrl-C ends a run that does not stop: the signal's default action. (One
         // soon after the first is a copy: `timeout` signals the process and its group.)

@@ -2,7 +2,8 @@
 // Ctrl-C (SIGINT) and SIGTERM during a run: a thread waits for them and requests a stop on
 // one stop source, whose token every workload call gets (RunOptions::stop), so a run stops
 // within a fraction of a second, writes no partial file and exits 128 + the signal's
-// number. A second signal (half a second or more after the first) ends the process at once.
+// number; one rank of an MPI job ends the whole job at once (bench/ranks.hpp). A second
+// signal (half a second or more after the first) ends the process at once.
 #include <stop_token>
 
 namespace volley::bench {

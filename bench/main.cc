@@ -1,6 +1,7 @@
 // volley-bench: the main job. With no subcommand it runs every workload side by side; the
 // subcommands run one workload with its parameters. Exit codes: 0 ok, 1 failure (including
-// a failed write), 2 usage, 130 interrupted (128 + the signal: 143 for SIGTERM).
+// a failed write), 2 usage, 130 interrupted (128 + the signal: 143 for SIGTERM). Started by
+// an MPI launcher, it is one rank of a job (bench/ranks.hpp).
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include "bench/count_arg.hpp"
 #include "bench/interrupt.hpp"
 #include "bench/output_file.hpp"
+#include "bench/ranks.hpp"
 #include "volley/cancellation.hpp"
 
 namespace vb = volley::bench;
@@ -24,7 +26,13 @@ int run(int argc, char** argv) {
   CLI::App& app = cli->app;
   try {
     app.parse(argc, argv);
-    return vb::selected_command(*cli).run();
+    vb::check_launch();
+    const vb::Command& command = vb::selected_command(*cli);
+    if (vb::job_ranks() > 1 && !command.over_ranks)
+      throw vb::UsageError(fmt::format("{} runs in one process, not over {} MPI ranks (pi, quad and primes do)",
+                                       &command == &cli->default_run ? "the default run" : command.app->get_name(),
+                                       vb::job_ranks()));
+    return command.run();
   } catch (const vb::ClosedPipe&) {
     // The reader of an output file went away: end as a closed standard output does.
     std::signal(SIGPIPE, SIG_DFL);
@@ -32,7 +40,9 @@ int run(int argc, char** argv) {
     return 128 + SIGPIPE;
   } catch (const volley::Cancelled&) {
     fmt::print(stderr, "\nvolley-bench: interrupted\n");
-    return vb::interrupted_exit_code() != 0 ? vb::interrupted_exit_code() : 130;
+    const int code = vb::interrupted_exit_code() != 0 ? vb::interrupted_exit_code() : 130;
+    vb::abort_job(code);  // the other ranks may be waiting for this one
+    return code;
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
@@ -55,6 +65,7 @@ int main(int argc, char** argv) {
   // even when the parent left SIGPIPE ignored.
   std::signal(SIGPIPE, SIG_DFL);
   vb::catch_interrupts();
+  const vb::RankSession ranks;
   const int code = run(argc, argv);
   if (code == 0 && (std::fflush(stdout) != 0 || std::ferror(stdout))) {
     fmt::print(stderr, "volley-bench: error: cannot write standard output: {}\n", std::strerror(errno));

@@ -10,16 +10,16 @@ namespace volley::bench {
 
 void write_csv(const std::vector<Row>& rows, const std::string& path) {
   write_file(path, [&](std::ostream& out) {
-    out << "workload,variant,target,threads,seconds,items,result,check\n";
+    out << "workload,variant,target,ranks,threads,seconds,items,result,check\n";
     for (const Row& r : rows)
-      out << fmt::format("{},{},{},{},{:.9f},{},\"{}\",{}\n", r.workload, r.variant, r.target, r.threads, r.seconds,
-                         r.items, r.result, r.check);
+      out << fmt::format("{},{},{},{},{},{:.9f},{},\"{}\",{}\n", r.workload, r.variant, r.target, r.ranks, r.threads,
+                         r.seconds, r.items, r.result, r.check);
   });
 }
 
 nlohmann::json to_json(const Row& row) {
   nlohmann::json out = {{"workload", row.workload}, {"variant", row.variant}, {"target", row.target},
-                        {"threads", row.threads},   {"seconds", row.seconds}};
+                        {"ranks", row.ranks},       {"threads", row.threads}, {"seconds", row.seconds}};
   out.update(row.fields);
   if (!row.check.empty()) out["check"] = row.check;
   return out;
@@ -41,8 +41,8 @@ std::string speedup_over(const std::vector<Row>& rows, const Row& row, const std
 }  // namespace
 
 void print_table_header() {
-  fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "workload",
-             "variant", "target", "threads", "result", "check", "time (s)", "ns/item", "vs scalar", "vs 1 thr",
+  fmt::print("{:<8} {:<13} {:<10} {:>5} {:>7} {:<24} {:<8} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "workload",
+             "variant", "target", "ranks", "threads", "result", "check", "time (s)", "ns/item", "vs scalar", "vs 1 thr",
              "vs cores", "vs peer", "vs python");
 }
 
@@ -50,8 +50,8 @@ void print_table_row(const std::vector<Row>& rows, const Row& row) {
   // Ratios only for volley's own rows: the peer and the Python rows are the yardsticks.
   const bool volley = row.variant != "primesieve" && row.target != "python";
   const bool gpu = row.variant == "gpu";
-  fmt::print("{:<8} {:<13} {:<10} {:>7} {:<24} {:<8} {:>10.6f} {:>10.3f} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
-             row.workload, row.variant, row.target, row.threads, row.result.substr(0, 24), row.check, row.seconds,
+  fmt::print("{:<8} {:<13} {:<10} {:>5} {:>7} {:<24} {:<8} {:>10.6f} {:>10.3f} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
+             row.workload, row.variant, row.target, row.ranks, row.threads, row.result.substr(0, 24), row.check, row.seconds,
              row.seconds * 1e9 / static_cast<double>(row.items), volley ? speedup_over(rows, row, "scalar") : "",
              row.variant == "simd+threads" || gpu ? speedup_over(rows, row, "simd") : "",
              gpu ? speedup_over(rows, row, "simd+threads") : "", volley ? speedup_over(rows, row, "primesieve") : "",

@@ -12,7 +12,8 @@ struct Row {
   std::string workload;  ///< "pi", "quad"
   std::string variant;   ///< "reference", "scalar", "simd", "simd+threads", "gpu"
   std::string target;    ///< ISA target name or "cuda:N", "reference" for the plain C++ oracle
-  unsigned threads = 1;
+  unsigned ranks = 1;    ///< MPI ranks the run was spread over
+  unsigned threads = 1;  ///< per rank
   double seconds = 0;    ///< median over the repeats
   std::uint64_t items = 0;  ///< samples or steps
   std::string result;    ///< the answer, for people
@@ -20,10 +21,10 @@ struct Row {
   nlohmann::json fields = nlohmann::json::object();  ///< the answer, for scripts
 };
 
-/// One JSON object: workload, variant, target, threads, seconds, then the result fields.
+/// One JSON object: workload, variant, target, ranks, threads, seconds, then the result fields.
 nlohmann::json to_json(const Row& row);
 
-/// The rows as CSV (workload, variant, target, threads, seconds, items, result, check), written
+/// The rows as CSV (workload, variant, target, ranks, threads, seconds, items, result, check), written
 /// through a temporary file so that `path` is never left half-written. Throws on I/O errors.
 void write_csv(const std::vector<Row>& rows, const std::string& path);
 

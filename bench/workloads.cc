@@ -10,6 +10,7 @@
 
 #include "bench/count_arg.hpp"
 #include "bench/interrupt.hpp"
+#include "bench/ranks.hpp"
 #include "bench/timing.hpp"
 
 #include "volley/gpu.hpp"
@@ -37,6 +38,7 @@ Row start_row(std::string workload, const Variant& v, std::uint64_t items) {
   // One host thread drives a GPU; RunOptions::threads does not apply there.
   const bool gpu = !v.reference && is_gpu_target(v.target);
   row.threads = v.reference || gpu ? 1 : resolve_threads({.threads = v.threads});
+  row.ranks = v.reference || gpu ? 1 : static_cast<unsigned>(job_ranks());
   row.items = items;
   if (gpu) warm_up_gpu(v.target);
   return row;
@@ -69,7 +71,7 @@ Row run_pi(std::uint64_t samples, std::uint64_t seed, const Variant& v, int repe
   Row row = start_row("pi", v, samples);
   const RunOptions opts = options(row, v);
   const auto [r, seconds] = time_median(repeats, [&] {
-    return v.reference ? monte_carlo_pi_reference(samples, seed) : monte_carlo_pi(samples, seed, opts);
+    return v.reference ? monte_carlo_pi_reference(samples, seed) : ranked_monte_carlo_pi(samples, seed, opts);
   });
   row.seconds = seconds;
   row.result = fmt::format("{:.6f} +- {:.1e}", r.estimate, r.std_error);
@@ -82,7 +84,7 @@ Row run_quad(std::uint64_t steps, const Variant& v, int repeats) {
   Row row = start_row("quad", v, steps);
   const RunOptions opts = options(row, v);
   const auto [estimate, seconds] = time_median(repeats, [&] {
-    return v.reference ? midpoint_pi_reference(steps) : midpoint_pi(steps, opts);
+    return v.reference ? midpoint_pi_reference(steps) : ranked_midpoint_pi(steps, opts);
   });
   row.seconds = seconds;
   row.result = fmt::format("{:.15f}", estimate);
@@ -94,7 +96,7 @@ Row run_prime_count(std::uint64_t from, std::uint64_t to, const Variant& v, int 
   Row row = start_row("count", v, to - from);
   const RunOptions opts = options(row, v);
   const auto [count, seconds] = time_median(repeats, [&] {
-    return v.reference ? primes_in_reference(from, to).size() : count_primes(from, to, opts);
+    return v.reference ? primes_in_reference(from, to).size() : ranked_count_primes(from, to, opts);
   });
   set_count(row, from, to, count, seconds);
   if (!v.reference) row.fields["method"] = method_name(plan_primes(from, to, opts).method);

@@ -90,11 +90,11 @@ cli_test(pi_csv 0 "" pi --samples 1e4 --csv ${CMAKE_CURRENT_BINARY_DIR}/pi.csv)
 add_test(NAME cli.pi_csv_shape
          COMMAND ${CMAKE_COMMAND} -E cat ${CMAKE_CURRENT_BINARY_DIR}/pi.csv)
 set_tests_properties(cli.pi_csv_shape PROPERTIES LABELS cli DEPENDS cli.pi_csv
-  PASS_REGULAR_EXPRESSION "^workload,variant,target,threads,seconds,items,result,check\npi,run,[a-z0-9_]+,[0-9]+,[0-9.]+,10000,\"3\\.[0-9]+ \\+- [0-9.e-]+\",\n$")
+  PASS_REGULAR_EXPRESSION "^workload,variant,target,ranks,threads,seconds,items,result,check\npi,run,[a-z0-9_]+,1,[0-9]+,[0-9.]+,10000,\"3\\.[0-9]+ \\+- [0-9.e-]+\",\n$")
 cli_test(csv_unwritable 2 "--csv: cannot write /nonexistent/dir/x.csv" pi --samples 10 --csv /nonexistent/dir/x.csv)
 execute_process(COMMAND /usr/bin/python3 -c "" RESULT_VARIABLE no_python OUTPUT_QUIET ERROR_QUIET)
 if(no_python EQUAL 0)
-  cli_test(tutorials 0 "is-prime +python +python +1 2722;pi +simd\\+threads .*[0-9]+x\n" tutorials --repeat 1)
+  cli_test(tutorials 0 "is-prime +python +python +1 +1 2722;pi +simd\\+threads .*[0-9]+x\n" tutorials --repeat 1)
 endif()
 
 # Ctrl-C during a long run: a clean stop with exit code 130 and no partial output file.

@@ -1,7 +1,7 @@
 # volley-bench's output files as a user names them: devices and FIFOs written in place,
 # symlinks followed, directories refused, and no shell between --out and the plot script.
 
-cli_test(output_csv_stdout 0 "^workload,variant,target,threads,seconds,items,result,check\npi,run,[a-z0-9_]+,[0-9]+,[0-9.]+,10000,"
+cli_test(output_csv_stdout 0 "^workload,variant,target,ranks,threads,seconds,items,result,check\npi,run,[a-z0-9_]+,1,[0-9]+,[0-9.]+,10000,"
             pi --samples 1e4 --csv /dev/stdout)
 cli_test(output_csv_dev_null 0 "" pi --samples 1e4 --csv /dev/null)
 cli_test(output_csv_dev_full 1 "cannot write /dev/full: No space left on device" pi --samples 1e4 --csv /dev/full)

@@ -47,7 +47,7 @@ function(expect_no_leftovers)
   endif()
 endfunction()
 
-set(csv_header "^workload,variant,target,threads,seconds,items,result,check\npi,run,")
+set(csv_header "^workload,variant,target,ranks,threads,seconds,items,result,check\npi,run,")
 set(scaling_header "^experiment,workload,tasks,workers,median_s,min_s,max_s,speedup,efficiency\nfixed-tasks,pi,2,1,")
 
 if(CASE STREQUAL "csv_symlink")

@@ -1,0 +1,109 @@
+// The ranks of an MPI job (builds with MPI).
+#include <mpi.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <stdexcept>
+#include <string>
+
+#include "bench/count_arg.hpp"
+#include "bench/interrupt.hpp"
+#include "bench/ranks.hpp"
+#include "volley/midpoint.hpp"
+#include "volley/mpi.hpp"
+#include "volley/primes.hpp"
+#include "volley/gpu.hpp"
+
+namespace volley::bench {
+namespace {
+
+// Written once by the main thread; read by the thread that watches for interrupts too.
+std::atomic<bool> joined{false}, any_thread_may_abort{false};
+std::atomic<int> rank{0}, ranks{1};
+
+// The launchers' marks on the processes they start: OpenMPI's mpirun, and PMIx or PMI-2
+// (srun --mpi=pmix, MPICH's mpiexec). Without one, MPI would start a singleton job of its own.
+bool launched_by_mpi() {
+  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_RANK"})
+    if (std::getenv(name) != nullptr) return true;
+  return false;
+}
+
+bool over_ranks(const RunOptions& opts) {
+  if (!joined) return false;
+  if (!is_gpu_target(opts.target)) return true;
+  if (ranks > 1) throw std::invalid_argument("GPU targets run on one rank, not over " + std::to_string(ranks));
+  return false;
+}
+
+}  // namespace
+
+RankSession::RankSession() {
+  if (!launched_by_mpi()) return;
+  // The main thread calls MPI, and the interrupt watcher may call MPI_Abort.
+  int provided = 0, mine = 0, size = 1;
+  MPI_Init_thread(nullptr, nullptr, MPI_THREAD_MULTIPLE, &provided);
+  MPI_Comm_rank(MPI_COMM_WORLD, &mine);
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  rank = mine;
+  ranks = size;
+  any_thread_may_abort = provided == MPI_THREAD_MULTIPLE;
+  joined = true;
+  if (interrupted_exit_code() != 0) abort_job(interrupted_exit_code());  // a signal came while MPI started
+  if (rank != 0) {  // rank 0 speaks for the job
+    if (std::freopen("/dev/null", "w", stdout) == nullptr || std::freopen("/dev/null", "w", stderr) == nullptr)
+      MPI_Abort(MPI_COMM_WORLD, 1);
+  }
+}
+
+RankSession::~RankSession() {
+  if (joined) MPI_Finalize();
+}
+
+bool joined_ranks() { return joined; }
+int job_ranks() { return ranks; }
+int job_rank() { return rank; }
+
+void abort_job(int code, bool main_thread) {
+  if (ranks > 1 && (main_thread || any_thread_may_abort)) MPI_Abort(MPI_COMM_WORLD, code);
+}
+
+void check_on_rank_zero(const std::function<void()>& check) {
+  if (!joined) return check();
+  std::exception_ptr error;
+  std::string why;
+  if (rank == 0) {
+    try {
+      check();
+    } catch (const std::exception& e) {
+      error = std::current_exception();
+      why = e.what();
+    }
+  }
+  int failed = error ? 1 : 0, length = static_cast<int>(std::min<std::size_t>(why.size(), 4096));
+  MPI_Bcast(&failed, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  if (!failed) return;
+  MPI_Bcast(&length, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  why.resize(static_cast<std::size_t>(length));
+  MPI_Bcast(why.data(), length, MPI_CHAR, 0, MPI_COMM_WORLD);
+  if (error) std::rethrow_exception(error);
+  throw UsageError(why);
+}
+
+MonteCarloResult ranked_monte_carlo_pi(std::uint64_t samples, std::uint64_t seed, const RunOptions& opts) {
+  return over_ranks(opts) ? mpi::monte_carlo_pi(MPI_COMM_WORLD, samples, seed, opts)
+                          : monte_carlo_pi(samples, seed, opts);
+}
+
+double ranked_midpoint_pi(std::uint64_t steps, const RunOptions& opts) {
+  return over_ranks(opts) ? mpi::midpoint_pi(MPI_COMM_WORLD, steps, opts) : midpoint_pi(steps, opts);
+}
+
+std::uint64_t ranked_count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
+  return over_ranks(opts) ? mpi::count_primes(MPI_COMM_WORLD, from, to, opts) : count_primes(from, to, opts);
+}
+
+}  // namespace volley::bench
