@@ -14,8 +14,9 @@ include:
   kernels-cuda kernels/cuda/                  the CUDA backend: std, contracts, kernel API, CUDA's
                                               headers, kernels/cuda/ (never Highway; CUDA nowhere else)
   mpi          mpi/                           the MPI workloads: std, public, contract, host/src/, MPI's
-                                              header (MPI nowhere else but the MPI tests)
+                                              header (MPI nowhere else but bench-mpi and the MPI tests)
   bench        bench/                         std, system, OpenMP, third-party, public, contract, bench/
+  bench-mpi    bench/*_mpi.cc                 + MPI's header (volley-bench's ranks)
   examples     examples/                      std, third-party, public, contract
   tests        tests/                         std, system, Catch2, public, contract, host/src/,
                                               kernel API, bench/, tests/; MPI's header in tests/mpi/
@@ -51,6 +52,7 @@ ALLOWED = {
     "kernels-cuda": {"std-core", "std", "contract", "kernel-api", "cuda", "kernels-cuda"},
     "mpi": {"std-core", "std", "public", "contract", "host", "mpi"},
     "bench": {"std-core", "std", "system", "openmp", "third-party", "public", "contract", "bench"},
+    "bench-mpi": {"std-core", "std", "system", "openmp", "third-party", "public", "contract", "bench", "mpi"},
     "examples": {"std-core", "std", "third-party", "public", "contract"},
     "tests": {"std-core", "std", "system", "catch2", "public", "contract", "host", "kernel-api", "bench", "tests"},
     "tests-mpi": {"std-core", "std", "catch2", "public", "contract", "tests", "mpi"},
@@ -74,6 +76,8 @@ def layer_of(path):
         return "kernel-api" if path.endswith((".h", ".hpp")) else "kernels"
     if path.startswith("tests/mpi/"):
         return "tests-mpi"
+    if parts[0] == "bench" and path.endswith("_mpi.cc"):
+        return "bench-mpi"
     if parts[0] in ("mpi", "bench", "examples", "tests"):
         return parts[0]
     return None
@@ -84,7 +88,7 @@ def kind_of(bracket, name):
     prefixes = [("hwy/", "highway"), ("kernels/highway/", "kernels-highway"), ("kernels/cuda/", "kernels-cuda"),
                 ("volley/contract/", "contract"),
                 ("volley/", "public"), ("host/src/", "host"), ("bench/", "bench"), ("catch2/", "catch2"),
-                ("tests/", "tests")]
+                ("tests/", "tests"), ("mpi/", "mpi")]
     for prefix, kind in prefixes:
         if name.startswith(prefix):
             return kind
@@ -179,6 +183,8 @@ def self_test():
         "host/src/mpi.cc": '#include <mpi.h>\n',
         "tests/mpi/good.cc": '#include <mpi.h>\n#include "volley/mpi.hpp"\n',
         "tests/bad_mpi.cc": '#include <mpi.h>\n',
+        "bench/ranks_mpi.cc": '#include <mpi.h>\n#include "volley/mpi.hpp"\n#include "bench/ranks.hpp"\n',
+        "bench/ranks.cc": '#include <mpi.h>\n',
     }
     expected = [
         "bench/bad.cc:1: bench code may not include kernels/monte_carlo.h (a kernel-api header)",
@@ -201,6 +207,7 @@ def self_test():
         "mpi/src/bad.cc:1: mpi code may not include kernels/gpu.h (a kernel-api header)",
         "host/src/mpi.cc:1: host code may not include mpi.h (a mpi header)",
         "tests/bad_mpi.cc:1: tests code may not include mpi.h (a mpi header)",
+        "bench/ranks.cc:1: bench code may not include mpi.h (a mpi header)",
         "kernels/cuda/good.cu: compiled with Highway's definitions: only kernels/ may see Highway",
         "host/src/bad.cc: compiled with Highway's definitions: only kernels/ may see Highway",
     ]
