@@ -7,6 +7,10 @@ set(volley_archives volley volley_kernels)
 if(VOLLEY_HAVE_CUDA)
   list(APPEND volley_archives volley_cuda)
 endif()
+if(VOLLEY_HAVE_MPI)  # volley::mpi and <volley/mpi.hpp>
+  list(APPEND volley_archives volley_mpi)
+  install(FILES mpi/include/volley/mpi.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/volley)
+endif()
 install(TARGETS ${volley_archives} EXPORT volleyTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}

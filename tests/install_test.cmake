@@ -1,5 +1,6 @@
 # Installs the build tree BUILD into a scratch prefix, then builds and runs the consumer
-# project twice: once through find_package(volley), once through add_subdirectory.
+# project twice: once through find_package(volley), once through add_subdirectory; with MPI,
+# its MPI program too, on 2 ranks (MPIEXEC).
 set(prefix ${WORK}/prefix)
 file(REMOVE_RECURSE ${WORK})
 function(run)
@@ -16,4 +17,7 @@ foreach(mode find_package add_subdirectory)
       -DVOLLEY_CONSUME=${mode} -DVOLLEY_SOURCE=${SOURCE})
   run(${CMAKE_COMMAND} --build ${dir})
   run(${dir}/consumer)
+  if(EXISTS ${dir}/consumer_mpi)
+    run(${MPIEXEC} -n 2 --oversubscribe ${dir}/consumer_mpi)
+  endif()
 endforeach()
