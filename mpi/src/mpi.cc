@@ -8,6 +8,7 @@
 #include "host/src/partial_sums.hpp"
 #include "mpi/src/run_counter.hpp"
 #include "volley/contract/integer.hpp"
+#include "volley/primes.hpp"
 #include "volley/run_options.hpp"
 
 namespace volley::mpi {
@@ -123,6 +124,7 @@ double midpoint_pi(MPI_Comm comm, std::uint64_t steps, const RunOptions& opts) {
 std::uint64_t count_primes(MPI_Comm comm, std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
   const unsigned threads = resolve_threads(opts);
   volley::detail::RangeQuery query = volley::detail::prime_count_query(from, to, threads, opts);
+  if (size_of(comm) == 1) return volley::count_primes(from, to, opts);  // nothing to deal
   query.threads = static_cast<unsigned>(sum(comm, std::uint64_t{threads}));  // planned for every rank's threads
   MPI_Bcast(&query, sizeof query, MPI_BYTE, 0, comm);  // every rank cuts the range as rank 0 does
   detail::RunCounter counter(comm);
