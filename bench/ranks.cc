@@ -13,9 +13,10 @@ namespace volley::bench {
 void check_launch() {
   // srun sets the step's task count; a value that is not a small number is not srun's.
   const char* text = std::getenv("SLURM_STEP_NUM_TASKS");
+  if (text == nullptr || std::strlen(text) > 9) return;
+  const char* const end = text + std::strlen(text);
   unsigned tasks = 0;
-  if (text == nullptr || std::strlen(text) > 9 || std::from_chars(text, text + std::strlen(text), tasks).ec != std::errc())
-    return;
+  if (const auto parsed = std::from_chars(text, end, tasks); parsed.ec != std::errc() || parsed.ptr != end) return;
   if (tasks > 1 && job_ranks() == 1)
     throw UsageError(fmt::format(
         "srun started {} tasks that are not ranks of one MPI job, and each would run everything: {}", tasks,

@@ -12,10 +12,10 @@
 #include "bench/count_arg.hpp"
 #include "bench/interrupt.hpp"
 #include "bench/ranks.hpp"
+#include "volley/gpu.hpp"
 #include "volley/midpoint.hpp"
 #include "volley/mpi.hpp"
 #include "volley/primes.hpp"
-#include "volley/gpu.hpp"
 
 namespace volley::bench {
 namespace {

@@ -174,6 +174,11 @@ cli_check(omp_num_threads_capped 0 ENV OMP_NUM_THREADS=100000
           ARGS pi --samples 1e4 --json)
 cli_check(slurm_cpus_capped 0 ENV SLURM_JOB_ID=1 SLURM_CPUS_PER_TASK=100000
           MATCH "ignoring SLURM_CPUS_PER_TASK='100000': more than" NOMATCH "\"threads\":100000" ARGS pi --samples 1e4 --json)
+# srun's tasks that are not ranks of one MPI job would each run everything: refused; a
+# task count that is not a number is not srun's, and is ignored.
+cli_check(srun_tasks_without_mpi 2 ENV SLURM_STEP_NUM_TASKS=3 MATCH "srun started 3 tasks that are not ranks of one MPI job"
+          ARGS pi --samples 1e4)
+cli_check(srun_tasks_garbage 0 ENV SLURM_STEP_NUM_TASKS=3x MATCH "\"ranks\":1," ARGS pi --samples 1e4 --json)
 cli_check(omp_thread_limit 0 ENV OMP_THREAD_LIMIT=1 MATCH "OMP_THREAD_LIMIT caps the 2 threads at 1" "\"threads\":1,"
           ARGS pi --samples 1e4 --threads 2 --json)
 
