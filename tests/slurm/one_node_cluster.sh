@@ -12,10 +12,14 @@ cluster_wait_gone() {  # PID SECONDS
   return 1
 }
 
+cluster_port_free() {  # PORT: nothing on this machine accepts connections on it
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 cluster_free_port_pair() {
   local port
   for ((port = 16817; port < 16999; port += 2)); do
-    if ! ss -ltnH "sport = :$port" | grep -q . && ! ss -ltnH "sport = :$((port + 1))" | grep -q .; then
+    if cluster_port_free "$port" && cluster_port_free $((port + 1)); then
       echo "$port"
       return 0
     fi
