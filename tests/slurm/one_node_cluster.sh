@@ -68,6 +68,11 @@ MinJobAge=600
 NodeName=$host NodeAddr=127.0.0.1 NodeHostname=$host CPUs=$(nproc) RealMemory=1024 State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
+  # slurmd starts a cgroup plugin whatever else is configured, and the default one looks for
+  # /sys/fs/cgroup, which some sandboxes lack: cgroup/v1 pointed at an empty directory starts
+  # without touching cgroups (nothing configured here asks it to).
+  mkdir -p "$dir/cgroup"
+  printf 'CgroupPlugin=cgroup/v1\nCgroupAutomount=no\nCgroupMountpoint=%s\n' "$dir/cgroup" >"$dir/cgroup.conf"
   export SLURM_CONF=$dir/slurm.conf
   CLUSTER_DIR=$dir
   dd if=/dev/urandom of="$dir/munge/munge.key" bs=1024 count=1 status=none
