@@ -6,6 +6,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
@@ -39,21 +41,23 @@ int run(int argc, char** argv) {
     std::raise(SIGPIPE);
     return 128 + SIGPIPE;
   } catch (const volley::Cancelled&) {
-    fmt::print(stderr, "\nvolley-bench: interrupted\n");
+    vb::report_failure("\nvolley-bench: interrupted\n");
     const int code = vb::interrupted_exit_code() != 0 ? vb::interrupted_exit_code() : 130;
     vb::abort_job(code);  // the other ranks may be waiting for this one
     return code;
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
+    std::ostringstream error;
+    const int code = app.exit(e, std::cout, error);
+    if (!error.str().empty()) vb::report_failure(error.str());
     return code == 0 ? 0 : 2;
   } catch (const vb::UsageError& e) {
-    fmt::print(stderr, "volley-bench: {}\n", e.what());
+    vb::report_failure(fmt::format("volley-bench: {}\n", e.what()));
     return 2;
   } catch (const std::invalid_argument& e) {
-    fmt::print(stderr, "volley-bench: {}\n", e.what());
+    vb::report_failure(fmt::format("volley-bench: {}\n", e.what()));
     return 2;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "volley-bench: error: {}\n", e.what());
+    vb::report_failure(fmt::format("volley-bench: error: {}\n", e.what()));
     return 1;
   }
 }
@@ -66,10 +70,10 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_DFL);
   vb::catch_interrupts();
   const vb::RankSession ranks;
-  const int code = run(argc, argv);
+  int code = run(argc, argv);
   if (code == 0 && (std::fflush(stdout) != 0 || std::ferror(stdout))) {
-    fmt::print(stderr, "volley-bench: error: cannot write standard output: {}\n", std::strerror(errno));
-    return 1;
+    vb::report_failure(fmt::format("volley-bench: error: cannot write standard output: {}\n", std::strerror(errno)));
+    code = 1;
   }
-  return code;
+  return vb::finish_job(code);
 }

@@ -8,6 +8,7 @@
 // builds without MPI, volley-bench is rank 0 of 1 and these calls are the plain ones.
 #include <cstdint>
 #include <functional>
+#include <string>
 
 #include "volley/monte_carlo.hpp"
 #include "volley/run_options.hpp"
@@ -39,6 +40,16 @@ void check_launch();
 /// ranks cannot learn of in their own time (an interrupt); alone: returns. From a thread other
 /// than main's it returns too when MPI was not started for calls from any thread.
 void abort_job(int code, bool main_thread = true);
+
+/// Reports a failure (a line ending in '\n'): on stderr on rank 0 or alone; kept elsewhere,
+/// for finish_job to print should this rank fail alone.
+void report_failure(const std::string& line);
+
+/// This rank's exit code, after the job's ranks met at the end. A rank that failed where the
+/// others did not (bad input that only it found, e.g. through its own environment) would leave
+/// them waiting for it in a collective: when they have not all ended within 5 s, it prints its
+/// failure, naming itself, and ends the job (MPI_Abort) with its code.
+int finish_job(int code);
 
 /// Runs `check` on rank 0 only (a check of a file only rank 0 writes) and throws its
 /// UsageError on every rank, so that all of them stop together.

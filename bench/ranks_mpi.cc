@@ -1,13 +1,19 @@
 // The ranks of an MPI job (builds with MPI).
 #include <mpi.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <stdexcept>
 #include <string>
+#include <thread>
+
+#include <fmt/core.h>
 
 #include "bench/count_arg.hpp"
 #include "bench/interrupt.hpp"
@@ -23,6 +29,12 @@ namespace {
 // Written once by the main thread; read by the thread that watches for interrupts too.
 std::atomic<bool> joined{false}, any_thread_may_abort{false};
 std::atomic<int> rank{0}, ranks{1};
+// The main thread's alone: where the ranks meet at the end (apart from the workloads'
+// collectives), the standard error of a rank other than 0, and its failure.
+MPI_Comm ending = MPI_COMM_NULL;
+int own_stderr = -1;
+std::string kept_failure;
+constexpr auto kEndingWait = std::chrono::seconds(5);
 
 // The launchers' marks on the processes they start: OpenMPI's mpirun, and PMIx or PMI-2
 // (srun --mpi=pmix, MPICH's mpiexec). Without one, MPI would start a singleton job of its own.
@@ -53,14 +65,19 @@ RankSession::RankSession() {
   any_thread_may_abort = provided == MPI_THREAD_MULTIPLE;
   joined = true;
   if (interrupted_exit_code() != 0) abort_job(interrupted_exit_code());  // a signal came while MPI started
+  MPI_Comm_dup(MPI_COMM_WORLD, &ending);
   if (rank != 0) {  // rank 0 speaks for the job
+    std::fflush(stderr);
+    own_stderr = dup(STDERR_FILENO);
     if (std::freopen("/dev/null", "w", stdout) == nullptr || std::freopen("/dev/null", "w", stderr) == nullptr)
       MPI_Abort(MPI_COMM_WORLD, 1);
   }
 }
 
 RankSession::~RankSession() {
-  if (joined) MPI_Finalize();
+  if (!joined) return;
+  MPI_Comm_free(&ending);
+  MPI_Finalize();
 }
 
 bool joined_ranks() { return joined; }
@@ -69,6 +86,35 @@ int job_rank() { return rank; }
 
 void abort_job(int code, bool main_thread) {
   if (ranks > 1 && (main_thread || any_thread_may_abort)) MPI_Abort(MPI_COMM_WORLD, code);
+}
+
+void report_failure(const std::string& line) {
+  if (rank == 0)
+    std::fputs(line.c_str(), stderr);
+  else
+    kept_failure = line;
+}
+
+int finish_job(int code) {
+  if (!joined || ranks == 1) return code;
+  MPI_Request request = MPI_REQUEST_NULL;
+  MPI_Ibarrier(ending, &request);
+  if (code == 0) {  // a rank that failed alone ends the job from its side
+    MPI_Wait(&request, MPI_STATUS_IGNORE);
+    return code;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + kEndingWait;
+  for (int done = 0; std::chrono::steady_clock::now() < deadline; std::this_thread::sleep_for(std::chrono::milliseconds(10))) {
+    MPI_Test(&request, &done, MPI_STATUS_IGNORE);
+    if (done) return code;
+  }
+  // Rank 0 printed its failure; another rank prints its own on the standard error it was given.
+  const std::string line = fmt::format("volley-bench: rank {} failed where the others did not, ending the job{}",
+                                       rank.load(), rank == 0 ? " (above)\n" : ":\n" + kept_failure);
+  std::fflush(stderr);
+  [[maybe_unused]] const auto written = write(rank == 0 ? STDERR_FILENO : own_stderr, line.data(), line.size());
+  MPI_Abort(MPI_COMM_WORLD, code);
+  return code;
 }
 
 void check_on_rank_zero(const std::function<void()>& check) {

@@ -1,4 +1,6 @@
 // One process, rank 0 of 1 (builds without MPI).
+#include <cstdio>
+
 #include "bench/ranks.hpp"
 #include "volley/midpoint.hpp"
 #include "volley/primes.hpp"
@@ -11,6 +13,8 @@ bool joined_ranks() { return false; }
 int job_ranks() { return 1; }
 int job_rank() { return 0; }
 void abort_job(int, bool) {}
+void report_failure(const std::string& line) { std::fputs(line.c_str(), stderr); }
+int finish_job(int code) { return code; }
 void check_on_rank_zero(const std::function<void()>& check) { check(); }
 
 MonteCarloResult ranked_monte_carlo_pi(std::uint64_t samples, std::uint64_t seed, const RunOptions& opts) {

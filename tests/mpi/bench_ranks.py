@@ -5,7 +5,8 @@
       pi, quad and a prime count over RANKS ranks print one result, rank 0's, equal to a plain
       run's, with the ranks and the threads per rank in the JSON and the table.
   bench_ranks.py refused MPIRUN VOLLEY_BENCH
-      bad input and commands that do not run over ranks: reported once, exit status 2.
+      bad input and commands that do not run over ranks: reported once, exit status 2; bad
+      input that one rank alone finds (its own arguments) ends the job, naming the rank.
 """
 import json
 import re
@@ -21,7 +22,7 @@ RESULT_FIELDS = ("hits", "estimate", "count", "samples", "steps", "from", "to")
 
 
 def run(command):
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=100)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -69,6 +70,12 @@ def refused(mpirun, bench):
         if code != 2 or said != 1 or not re.search(message, out + err) or not re.search(r"Exit code:\s+2", out + err):
             fail(f"{args}: exit status {code} (want 2), {said} reports (want 1), message '{message}'", out, err)
         print(f"ok: {' '.join(args)} refused once, exit status 2")
+    # Rank 1 alone gets bad input while rank 0 starts a run of minutes: it must not wait.
+    code, out, err = run([mpirun, "-n", "1", bench, "pi", "--samples", "1e12", ":", "-n", "1", bench, "pi", "--samples", "0"])
+    said = out + err
+    if code != 2 or "rank 1 failed where the others did not" not in said or "--samples: '0' must be at least 1" not in said:
+        fail(f"bad input on rank 1 alone: exit status {code} (want 2), no message naming rank 1 and its failure", out, err)
+    print("ok: bad input on rank 1 alone ends the job, named")
 
 
 def main():
