@@ -5,7 +5,7 @@
       pi, quad and a prime count over RANKS ranks print one result, rank 0's, equal to a plain
       run's, with the ranks and the threads per rank in the JSON and the table.
   bench_ranks.py refused MPIRUN VOLLEY_BENCH
-      bad input and commands that do not run over ranks: reported once, exit status 2; bad
+      bad input and commands that do not run over 2 ranks: reported once, exit status 2; bad
       input that one rank alone finds (its own arguments) ends the job, naming the rank.
 """
 import json
@@ -61,11 +61,11 @@ def refused(mpirun, bench):
         (["primes", "--from", "5", "--to", "3"], "--from \\(5\\) is greater than --to \\(3\\)"),
         (["pi", "--samples", "10", "--threads", "1e9"], "--threads: .* more than"),
         (["pi", "--samples", "10", "--csv", "/nonexistent-dir/out.csv"], "--csv: cannot write"),
-        (["targets"], "targets runs in one process, not over 3 MPI ranks"),
+        (["targets"], "targets runs in one process, not over 2 MPI ranks"),
         (["primes", "--to", "100", "--list"], "--list and --vs-primesieve run in one process"),
     ]
     for args, message in cases:
-        code, out, err = run([mpirun, "-n", "3", "--oversubscribe", bench, *args])
+        code, out, err = run([mpirun, "-n", "2", "--oversubscribe", bench, *args])
         said = len(re.findall(r"volley-bench: ", out + err))
         if code != 2 or said != 1 or not re.search(message, out + err) or not re.search(r"Exit code:\s+2", out + err):
             fail(f"{args}: exit status {code} (want 2), {said} reports (want 1), message '{message}'", out, err)
