@@ -99,7 +99,7 @@ int finish_job(int code) {
   if (!joined || ranks == 1) return code;
   MPI_Request request = MPI_REQUEST_NULL;
   MPI_Ibarrier(ending, &request);
-  if (code == 0) {  // a rank that failed alone ends the job from its side
+  if (code == 0) {  // wait for all: one that failed alone ends the job from its side
     MPI_Wait(&request, MPI_STATUS_IGNORE);
     return code;
   }
