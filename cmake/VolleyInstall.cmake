@@ -26,3 +26,4 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/volleyConfigVersion.cmake
         COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/volleyConfig.cmake ${PROJECT_BINARY_DIR}/volleyConfigVersion.cmake
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/volley)
+install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})

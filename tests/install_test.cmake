@@ -1,6 +1,7 @@
 # Installs the build tree BUILD into a scratch prefix, then builds and runs the consumer
-# project twice: once through find_package(volley), once through add_subdirectory; with MPI,
-# its MPI program too, on 2 ranks (MPIEXEC).
+# project twice: once through find_package(volley), once through add_subdirectory; each time
+# also through a shared object that links volley in, and with MPI its MPI program, on 2 ranks
+# (MPIEXEC).
 set(prefix ${WORK}/prefix)
 file(REMOVE_RECURSE ${WORK})
 function(run)
@@ -17,6 +18,7 @@ foreach(mode find_package add_subdirectory)
       -DVOLLEY_CONSUME=${mode} -DVOLLEY_SOURCE=${SOURCE})
   run(${CMAKE_COMMAND} --build ${dir})
   run(${dir}/consumer)
+  run(${dir}/consumer_via_plugin)
   if(EXISTS ${dir}/consumer_mpi)
     run(${MPIEXEC} -n 2 --oversubscribe ${dir}/consumer_mpi)
   endif()

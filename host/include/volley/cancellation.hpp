@@ -3,6 +3,8 @@
 // std::stop_token (RunOptions::stop, CallOptions::stop) and request a stop on its source.
 // The call checks the token between blocks of work, lets the running pieces finish, and
 // throws Cancelled, typically within a few milliseconds per thread.
+#include "volley/contract/cxx20.hpp"
+
 #include <stdexcept>
 #include <stop_token>
 

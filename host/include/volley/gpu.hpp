@@ -5,6 +5,8 @@
 // midpoint pi, the batch is_prime and the prime counts and lists run on GPUs, with the CPU's
 // exact answers; the GPU ignores RunOptions::threads. Asking for a GPU where there is none is std::invalid_argument;
 // a GPU failure (out of memory, a failed launch) is std::runtime_error with CUDA's error text.
+#include "volley/contract/cxx20.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -6,6 +6,8 @@
 // and without FMA. Every term lies in [2, 4], so term * 2^51 is an integer below 2^53 + 1:
 // the terms are summed exactly in integers and the sum is rounded once, so the result is
 // bit-identical on every target and thread count (and more accurate than a float sum).
+#include "volley/contract/cxx20.hpp"
+
 #include <cstdint>
 
 #include "volley/contract/midpoint_term.hpp"

@@ -12,6 +12,8 @@
 // - pi ~ 4 * hits / samples.
 // A target with W 64-bit lanes holds the 16 lanes in 16 / W vectors, and the hit count is a
 // sum over lanes and blocks, so it is the same on every target, for every thread count.
+#include "volley/contract/cxx20.hpp"
+
 #include <cstdint>
 
 #include "volley/contract/monte_carlo_stream.hpp"

@@ -23,6 +23,8 @@
 // - A Pool call made inside a Pool task, or inside any OpenMP parallel region, runs its
 //   items on the calling thread in index order: nesting never oversubscribes or deadlocks.
 // - The library was compiled with OpenMP; callers need not be.
+#include "volley/contract/cxx20.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>

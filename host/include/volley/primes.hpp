@@ -18,6 +18,8 @@
 // the GPU's free memory: the waves narrow to fit, and when even the sieving primes do not,
 // the call throws std::runtime_error saying how much it needs and how much is free.
 // doc/ALGORITHMS.md describes the algorithms.
+#include "volley/contract/cxx20.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <span>

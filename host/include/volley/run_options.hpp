@@ -1,5 +1,7 @@
 #pragma once
 // Options shared by every workload function.
+#include "volley/contract/cxx20.hpp"
+
 #include <stop_token>
 #include <string>
 

@@ -1,5 +1,7 @@
 #pragma once
 // ISA targets: which were compiled in, which this CPU runs, and choosing one by name.
+#include "volley/contract/cxx20.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -6,6 +6,8 @@
 // entry); the CPUs of the process's affinity mask, capped by the cgroup v2 / v1 CPU quota
 // (rounded up). A variable that is not a positive integer, or is above max_threads(), is
 // ignored with a warning. OpenMP's OMP_THREAD_LIMIT caps the result (see resolve_threads).
+#include "volley/contract/cxx20.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,5 +1,6 @@
 #pragma once
 // Umbrella header: the whole public API of volley.
+#include "volley/contract/cxx20.hpp"
 #include "volley/gpu.hpp"
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"

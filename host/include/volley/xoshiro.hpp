@@ -1,5 +1,7 @@
 #pragma once
 // xoshiro256++ 1.0 (Blackman & Vigna) and the SplitMix64 generator that seeds it.
+#include "volley/contract/cxx20.hpp"
+
 #include <array>
 #include <cstdint>
 #include <limits>

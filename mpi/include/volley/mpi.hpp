@@ -12,6 +12,8 @@
 // before exchanging results: those ranks rethrow their exception, the others throw
 // std::runtime_error naming the lowest failing rank and its message; no rank is left waiting.
 // Present only in builds with MPI (VOLLEY_MPI); link volley::mpi.
+#include "volley/contract/cxx20.hpp"
+
 #include <mpi.h>
 
 #include <algorithm>

@@ -1,5 +1,7 @@
 #pragma once
 // Integer helpers shared by every layer: exact, overflow-free up to 2^64 - 1.
+#include "volley/contract/cxx20.hpp"
+
 #include <cstdint>
 
 #include "volley/contract/host_device.hpp"

@@ -1,6 +1,8 @@
 #pragma once
 // Primality of one 64-bit number: the one definition that volley::is_prime and CUDA device
 // code share. Trial division by the primes below 53, then deterministic Miller-Rabin.
+#include "volley/contract/cxx20.hpp"
+
 #include <cstdint>
 
 #include "volley/contract/host_device.hpp"

@@ -4,6 +4,8 @@
 // m = i + 1/2: the same IEEE operations in the same order everywhere, with no FMA
 // contraction (volley builds with -ffp-contract=off; CUDA code needs -fmad=false). Every term
 // lies in [2, 4], so term * 2^51 is an integer, and the terms are summed exactly.
+#include "volley/contract/cxx20.hpp"
+
 #include <bit>
 #include <cstdint>
 

@@ -1,6 +1,8 @@
 #pragma once
 // Deterministic Miller-Rabin: the one definition of the base sets and of the strong
 // probable-prime test, shared by the host, the Highway kernels and CUDA device code.
+#include "volley/contract/cxx20.hpp"
+
 #include <cstdint>
 
 #include "volley/contract/host_device.hpp"

@@ -12,6 +12,8 @@
 // sum over lanes, so the order in which they are stepped does not matter) and writes the
 // xoshiro step and the hit test in vector operations with these constants; the tests hold
 // every target to the scalar reference, which uses these functions as they are.
+#include "volley/contract/cxx20.hpp"
+
 #include <cstdint>
 
 #include "volley/contract/host_device.hpp"

@@ -2,6 +2,8 @@
 // Montgomery arithmetic for Miller-Rabin: the one definition of the Newton inverse and of
 // 64-bit Montgomery multiplication, shared by the host, the Highway kernels (which apply the
 // inverse to vectors) and CUDA device code.
+#include "volley/contract/cxx20.hpp"
+
 #include <cstdint>
 
 #include "volley/contract/host_device.hpp"

@@ -4,6 +4,8 @@
 // xoshiro256++, with any polynomial in place of the fixed 2^128 one. A GPU kernel can split
 // one stream over threads this way: thread k applies the polynomial of k * J steps and then
 // steps J times, with the same outputs as one thread stepping through the whole stream.
+#include "volley/contract/cxx20.hpp"
+
 #include <cstdint>
 
 #include "volley/contract/host_device.hpp"
