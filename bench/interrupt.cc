@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <string>
 #include <thread>
 
 #include "bench/ranks.hpp"
@@ -42,7 +43,8 @@ void catch_interrupts() {
         g_signal = signal;
         first = Clock::now();
         interrupt_source().request_stop();
-        abort_job(128 + signal, false);  // the other ranks of an MPI job would wait for this one
+        // The other ranks of an MPI job would wait for this one.
+        abort_job(128 + signal, "was interrupted (signal " + std::to_string(signal) + ")", false);
       } else if (Clock::now() - first > std::chrono::milliseconds(500)) {
         // A second Ctrl-C ends a run that does not stop: the signal's default action. (One
         // soon after the first is a copy: `timeout` signals the process and its group.)

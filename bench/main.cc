@@ -43,7 +43,7 @@ int run(int argc, char** argv) {
   } catch (const volley::Cancelled&) {
     vb::report_failure("\nvolley-bench: interrupted\n");
     const int code = vb::interrupted_exit_code() != 0 ? vb::interrupted_exit_code() : 130;
-    vb::abort_job(code);  // the other ranks may be waiting for this one
+    vb::abort_job(code, "was interrupted");  // the other ranks may be waiting for this one
     return code;
   } catch (const CLI::ParseError& e) {
     std::ostringstream error;

@@ -37,9 +37,11 @@ int job_rank();
 void check_launch();
 
 /// With other ranks: ends the whole job now (MPI_Abort) with `code`, for a failure the other
-/// ranks cannot learn of in their own time (an interrupt); alone: returns. From a thread other
-/// than main's it returns too when MPI was not started for calls from any thread.
-void abort_job(int code, bool main_thread = true);
+/// ranks cannot learn of in their own time (an interrupt), after printing "volley-bench: rank
+/// N <why>, ending the job" on the standard error this rank was started with; alone: returns.
+/// From a thread other than main's it returns too when MPI was not started for calls from any
+/// thread.
+void abort_job(int code, const std::string& why, bool main_thread = true);
 
 /// Reports a failure (a line ending in '\n'): on stderr on rank 0 or alone; kept elsewhere,
 /// for finish_job to print should this rank fail alone.

@@ -27,13 +27,20 @@ namespace volley::bench {
 namespace {
 
 // Written once by the main thread; read by the thread that watches for interrupts too.
-std::atomic<bool> joined{false}, any_thread_may_abort{false};
+std::atomic<bool> joined{false}, any_thread_may_abort{false}, finishing{false};
 std::atomic<int> rank{0}, ranks{1};
 // The main thread's alone: where the ranks meet at the end (apart from the workloads'
 // collectives), the standard error of a rank other than 0, and its failure.
 MPI_Comm ending = MPI_COMM_NULL;
-int own_stderr = -1;
 std::string kept_failure;
+// Where this rank's own messages go: the standard error it was started with (a copy of it on
+// ranks other than 0, whose stderr is /dev/null); read by the interrupt watcher too.
+std::atomic<int> own_stderr{STDERR_FILENO};
+
+void say(const std::string& line) {
+  std::fflush(stderr);
+  [[maybe_unused]] const auto written = write(own_stderr, line.data(), line.size());
+}
 constexpr auto kEndingWait = std::chrono::seconds(5);
 
 // The launchers' marks on the processes they start: OpenMPI's mpirun, and PMIx or PMI-2
@@ -63,8 +70,6 @@ RankSession::RankSession() {
   rank = mine;
   ranks = size;
   any_thread_may_abort = provided == MPI_THREAD_MULTIPLE;
-  joined = true;
-  if (interrupted_exit_code() != 0) abort_job(interrupted_exit_code());  // a signal came while MPI started
   MPI_Comm_dup(MPI_COMM_WORLD, &ending);
   if (rank != 0) {  // rank 0 speaks for the job
     std::fflush(stderr);
@@ -72,6 +77,8 @@ RankSession::RankSession() {
     if (std::freopen("/dev/null", "w", stdout) == nullptr || std::freopen("/dev/null", "w", stderr) == nullptr)
       MPI_Abort(MPI_COMM_WORLD, 1);
   }
+  joined = true;
+  if (interrupted_exit_code() != 0) abort_job(interrupted_exit_code(), "was interrupted");  // while MPI started
 }
 
 RankSession::~RankSession() {
@@ -84,8 +91,13 @@ bool joined_ranks() { return joined; }
 int job_ranks() { return ranks; }
 int job_rank() { return rank; }
 
-void abort_job(int code, bool main_thread) {
-  if (ranks > 1 && (main_thread || any_thread_may_abort)) MPI_Abort(MPI_COMM_WORLD, code);
+void abort_job(int code, const std::string& why, bool main_thread) {
+  if (!joined || ranks == 1 || !(main_thread || any_thread_may_abort)) return;
+  // A signal once this rank's work is over (the launcher ending a job whose rank 0 has
+  // exited) ends nothing that another rank waits for.
+  if (!main_thread && finishing) return;
+  say(fmt::format("volley-bench: rank {} {}, ending the job\n", rank.load(), why));
+  MPI_Abort(MPI_COMM_WORLD, code);
 }
 
 void report_failure(const std::string& line) {
@@ -97,6 +109,7 @@ void report_failure(const std::string& line) {
 
 int finish_job(int code) {
   if (!joined || ranks == 1) return code;
+  finishing = true;
   MPI_Request request = MPI_REQUEST_NULL;
   MPI_Ibarrier(ending, &request);
   if (code == 0) {  // wait for all: one that failed alone ends the job from its side
@@ -108,12 +121,8 @@ int finish_job(int code) {
     MPI_Test(&request, &done, MPI_STATUS_IGNORE);
     if (done) return code;
   }
-  // Rank 0 printed its failure; another rank prints its own on the standard error it was given.
-  const std::string line = fmt::format("volley-bench: rank {} failed where the others did not, ending the job{}",
-                                       rank.load(), rank == 0 ? " (above)\n" : ":\n" + kept_failure);
-  std::fflush(stderr);
-  [[maybe_unused]] const auto written = write(rank == 0 ? STDERR_FILENO : own_stderr, line.data(), line.size());
-  MPI_Abort(MPI_COMM_WORLD, code);
+  if (rank != 0) say(kept_failure);  // rank 0 printed its failure already
+  abort_job(code, "failed where the others did not");
   return code;
 }
 

@@ -12,7 +12,7 @@ RankSession::~RankSession() = default;
 bool joined_ranks() { return false; }
 int job_ranks() { return 1; }
 int job_rank() { return 0; }
-void abort_job(int, bool) {}
+void abort_job(int, const std::string&, bool) {}
 void report_failure(const std::string& line) { std::fputs(line.c_str(), stderr); }
 int finish_job(int code) { return code; }
 void check_on_rank_zero(const std::function<void()>& check) { check(); }
