@@ -12,12 +12,14 @@ namespace volley::bench {
 std::unique_ptr<Cli> make_cli() {
   auto cli = std::make_unique<Cli>();
   CLI::App& app = cli->app;
-  app.set_version_flag("--version", std::string("volley-bench ") + VOLLEY_VERSION +
-                                        "\nMIT License: free to use, change and share; see the LICENSE file");
+  const std::string version =
+      std::string("volley-bench ") + VOLLEY_VERSION + "\nMIT License: free to use, change and share; see the LICENSE file";
+  app.set_version_flag("--version", version);
   app.require_subcommand(0, 1);
   cli->default_run = add_default_run(app);
   cli->commands = {add_pi(app),         add_quad(app),    add_primes(app),    add_is_prime(app), add_tutorials(app),
                    add_scaling(app),    add_plan_sweep(app), add_targets(app)};
+  for (const Command& command : cli->commands) command.app->set_version_flag("--version", version);  // as primesieve takes it
   return cli;
 }
 

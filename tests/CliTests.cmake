@@ -30,6 +30,7 @@ cli_test(targets_gpus 0 "chosen: +[a-z0-9_]+\n(gpus: +none \\(.+\\)|gpu: +cuda:0
 cli_test(help 0 "Usage:.*pi.*quad.*targets" --help)
 cli_test(pi_help 0 "--samples.*--seed.*--threads.*--target.*--json" pi --help)
 cli_test(version 0 "volley-bench ${PROJECT_VERSION}\nMIT License" --version)
+cli_test(version_on_subcommand 0 "^volley-bench ${PROJECT_VERSION}\nMIT License" primes --version)
 
 cli_test(negative_samples 2 "--samples: '-5' is negative" pi --samples=-5)
 cli_test(garbage_samples 2 "--samples: 'abc' is not a whole number" pi --samples abc)
