@@ -3,7 +3,6 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -12,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include <fmt/core.h>
 
@@ -138,12 +138,10 @@ void check_on_rank_zero(const std::function<void()>& check) {
       why = e.what();
     }
   }
-  int failed = error ? 1 : 0, length = static_cast<int>(std::min<std::size_t>(why.size(), 4096));
+  int failed = error ? 1 : 0;
   MPI_Bcast(&failed, 1, MPI_INT, 0, MPI_COMM_WORLD);
   if (!failed) return;
-  MPI_Bcast(&length, 1, MPI_INT, 0, MPI_COMM_WORLD);
-  why.resize(static_cast<std::size_t>(length));
-  MPI_Bcast(why.data(), length, MPI_CHAR, 0, MPI_COMM_WORLD);
+  why = mpi::detail::broadcast_text(MPI_COMM_WORLD, std::move(why), 0);
   if (error) std::rethrow_exception(error);
   throw UsageError(why);
 }

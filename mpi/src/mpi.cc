@@ -43,8 +43,6 @@ u128 sum(MPI_Comm comm, u128 part) {
   return total;
 }
 
-constexpr std::size_t kMaxReason = 4096;  // bytes of a failing rank's message passed on
-
 std::string what_of(const std::exception_ptr& error) {
   try {
     std::rethrow_exception(error);
@@ -83,13 +81,17 @@ void detail::on_every_rank(MPI_Comm comm, const std::function<void()>& work) {
   MPI_Allreduce(&mine, &lowest, 1, MPI_INT, MPI_MIN, comm);
   if (lowest == size) return;
   // The lowest failing rank tells the others why.
-  std::string why = rank == lowest ? what_of(error) : std::string();
-  auto length = static_cast<int>(std::min<std::size_t>(why.size(), kMaxReason));
-  MPI_Bcast(&length, 1, MPI_INT, lowest, comm);
-  why.resize(static_cast<std::size_t>(length));
-  MPI_Bcast(why.data(), length, MPI_CHAR, lowest, comm);
+  const std::string why = detail::broadcast_text(comm, rank == lowest ? what_of(error) : std::string(), lowest);
   if (error) std::rethrow_exception(error);
   throw std::runtime_error("volley::mpi: rank " + std::to_string(lowest) + " failed: " + why);
+}
+
+std::string detail::broadcast_text(MPI_Comm comm, std::string text, int root) {
+  auto length = static_cast<int>(std::min<std::size_t>(text.size(), 4096));
+  MPI_Bcast(&length, 1, MPI_INT, root, comm);
+  text.resize(static_cast<std::size_t>(length));
+  MPI_Bcast(text.data(), length, MPI_CHAR, root, comm);
+  return text;
 }
 
 std::vector<unsigned char> detail::all_bytes(MPI_Comm comm, const std::vector<unsigned char>& bytes) {

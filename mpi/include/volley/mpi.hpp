@@ -21,6 +21,7 @@
 #include <cstring>
 #include <functional>
 #include <ranges>
+#include <string>
 #include <type_traits>
 #include <vector>
 
@@ -51,6 +52,8 @@ Share share_of(MPI_Comm comm, std::uint64_t n);
 /// Runs `work` (which stores its result) on this rank, then agrees with every rank on whether
 /// all succeeded: rethrows this rank's exception, or throws for another rank's.
 void on_every_rank(MPI_Comm comm, const std::function<void()>& work);
+/// Rank `root`'s `text` (its first 4096 bytes: a message, not data) on every rank.
+std::string broadcast_text(MPI_Comm comm, std::string text, int root);
 /// Every rank's `bytes` (in rank order) on every rank.
 std::vector<unsigned char> all_bytes(MPI_Comm comm, const std::vector<unsigned char>& bytes);
 }  // namespace detail
