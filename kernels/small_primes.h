@@ -30,9 +30,10 @@ std::vector<T> plain_sieve(std::uint64_t from, std::uint64_t to) {
   return primes;
 }
 
-/// The primes below Limit as an array made at compile time.
+/// The primes below Limit as an array made at compile time (hidden by name: GCC exports
+/// variable templates' instances from a shared library despite -fvisibility=hidden).
 template <std::uint32_t Limit>
-inline constexpr auto kPrimesBelow = [] {
+[[gnu::visibility("hidden")]] inline constexpr auto kPrimesBelow = [] {
   constexpr std::size_t kCount = [] {
     std::array<bool, Limit> composite{};
     std::size_t count = 0;

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake/install-deps.sh clang-14 libomp-14-dev libclang-rt-14-dev libopenmpi-dev openmpi-bin \
-  slurmctld slurmd slurm-client munge
+  slurmctld slurmd slurm-client munge pkg-config
 jobs=$(nproc)
 
 run_suite() {  # build directory, build target ("all" or one), ctest arguments...

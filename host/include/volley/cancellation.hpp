@@ -4,6 +4,7 @@
 // The call checks the token between blocks of work, lets the running pieces finish, and
 // throws Cancelled, typically within a few milliseconds per thread.
 #include "volley/contract/cxx20.hpp"
+#include "volley/export.hpp"
 
 #include <stdexcept>
 #include <stop_token>
@@ -11,7 +12,7 @@
 namespace volley {
 
 /// What a call throws when its stop token was asked to stop. Any partial result is dropped.
-class Cancelled : public std::runtime_error {
+class VOLLEY_API Cancelled : public std::runtime_error {
  public:
   Cancelled() : std::runtime_error("cancelled") {}
 };

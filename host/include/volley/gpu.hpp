@@ -6,6 +6,7 @@
 // exact answers; the GPU ignores RunOptions::threads. Asking for a GPU where there is none is std::invalid_argument;
 // a GPU failure (out of memory, a failed launch) is std::runtime_error with CUDA's error text.
 #include "volley/contract/cxx20.hpp"
+#include "volley/export.hpp"
 
 #include <cstdint>
 #include <string>
@@ -32,13 +33,13 @@ struct GpuList {
 
 /// The GPUs this process can use. Never throws for their absence. The first call starts
 /// CUDA's runtime; the list is then kept for the life of the process.
-const GpuList& list_gpus();
+VOLLEY_API const GpuList& list_gpus();
 
 /// Whether `target` has the form of a GPU target: "cuda" or "cuda:N", in any case.
-bool is_gpu_target(std::string_view target);
+VOLLEY_API bool is_gpu_target(std::string_view target);
 
 /// The index of the GPU that `target` names. Throws std::invalid_argument when `target` is
 /// not a GPU target, when there is no GPU (saying why) or when there is no GPU N.
-int resolve_gpu(std::string_view target);
+VOLLEY_API int resolve_gpu(std::string_view target);
 
 }  // namespace volley

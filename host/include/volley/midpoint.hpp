@@ -7,6 +7,7 @@
 // the terms are summed exactly in integers and the sum is rounded once, so the result is
 // bit-identical on every target and thread count (and more accurate than a float sum).
 #include "volley/contract/cxx20.hpp"
+#include "volley/export.hpp"
 
 #include <cstdint>
 
@@ -22,9 +23,9 @@ inline constexpr std::uint64_t kMidpointBlock = std::uint64_t{1} << 20;
 /// Midpoint-rule estimate of pi. O(steps) time, O(threads) memory. Throws
 /// std::invalid_argument for steps == 0 or steps > kMidpointMaxSteps, an unknown or
 /// unsupported target, or too many threads.
-double midpoint_pi(std::uint64_t steps, const RunOptions& opts = {});
+VOLLEY_API double midpoint_pi(std::uint64_t steps, const RunOptions& opts = {});
 
 /// The same sum from the plain scalar reference (one thread): the test oracle.
-double midpoint_pi_reference(std::uint64_t steps);
+VOLLEY_API double midpoint_pi_reference(std::uint64_t steps);
 
 }  // namespace volley

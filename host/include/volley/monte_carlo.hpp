@@ -13,6 +13,7 @@
 // A target with W 64-bit lanes holds the 16 lanes in 16 / W vectors, and the hit count is a
 // sum over lanes and blocks, so it is the same on every target, for every thread count.
 #include "volley/contract/cxx20.hpp"
+#include "volley/export.hpp"
 
 #include <cstdint>
 
@@ -47,16 +48,16 @@ struct MonteCarloResult {
 /// Throws `samples` darts from the streams of `seed`. O(samples) time, O(threads) memory.
 /// Throws std::invalid_argument for samples == 0, an unknown or unsupported target, or too
 /// many threads.
-MonteCarloResult monte_carlo_pi(std::uint64_t samples, std::uint64_t seed, const RunOptions& opts = {});
+VOLLEY_API MonteCarloResult monte_carlo_pi(std::uint64_t samples, std::uint64_t seed, const RunOptions& opts = {});
 
 /// Hits among the first `samples` darts (1 <= samples <= kMonteCarloBlock) of block `block`
 /// of the streams of `seed`, on `target`, on the calling thread: the unit of work that
 /// monte_carlo_pi spreads over threads, for callers that spread blocks themselves. Throws
 /// std::invalid_argument for samples outside [1, kMonteCarloBlock] or a target this CPU
 /// does not run.
-std::uint64_t monte_carlo_block_hits(std::uint64_t seed, std::uint64_t block, std::uint64_t samples, Target target);
+VOLLEY_API std::uint64_t monte_carlo_block_hits(std::uint64_t seed, std::uint64_t block, std::uint64_t samples, Target target);
 
 /// The same count from the plain scalar reference (no SIMD, one thread): the test oracle.
-MonteCarloResult monte_carlo_pi_reference(std::uint64_t samples, std::uint64_t seed);
+VOLLEY_API MonteCarloResult monte_carlo_pi_reference(std::uint64_t samples, std::uint64_t seed);
 
 }  // namespace volley

@@ -24,6 +24,7 @@
 //   items on the calling thread in index order: nesting never oversubscribes or deadlocks.
 // - The library was compiled with OpenMP; callers need not be.
 #include "volley/contract/cxx20.hpp"
+#include "volley/export.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -57,7 +58,7 @@ struct WorkerTrace {
 };
 
 /// How a call's work was spread: per worker (indexed by current_worker()) and in total.
-struct Trace {
+struct VOLLEY_API Trace {
   std::vector<WorkerTrace> workers;
   double wall_seconds = 0;
   /// Busiest worker's busy time over the mean busy time (1 = perfectly even).
@@ -79,7 +80,7 @@ struct CallOptions {
 inline constexpr std::size_t kStopCheckItems = 64;
 
 /// Index (0 .. threads-1) of the worker running the calling Pool task; -1 outside any task.
-int current_worker() noexcept;
+VOLLEY_API int current_worker() noexcept;
 
 /// One item's outcome in try_map: its value, or the exception it threw.
 template <typename T>
@@ -139,10 +140,10 @@ struct Job {
 
 /// The scheduler: runs the job on `threads` OpenMP threads (or serially when nested) and
 /// rethrows the exception of the lowest failing item.
-void run_job(const Job& job, unsigned threads, const CallOptions& opts);
+VOLLEY_API void run_job(const Job& job, unsigned threads, const CallOptions& opts);
 
 /// Items per reduction block of map_reduce over n items (depends on n only).
-std::size_t reduction_block(std::size_t n) noexcept;
+VOLLEY_API std::size_t reduction_block(std::size_t n) noexcept;
 
 /// Reduction block b of map_reduce over n items in blocks of `block`: fn of its items folded
 /// in item order, looking at `stop` every kStopCheckItems items.
@@ -175,7 +176,7 @@ concept IndexableRange = std::ranges::random_access_range<R> && std::ranges::siz
 
 }  // namespace detail
 
-class Pool {
+class VOLLEY_API Pool {
  public:
   /// A pool of `threads` workers; 0 means default_threads(). Throws std::invalid_argument
   /// above max_threads().

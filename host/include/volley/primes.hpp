@@ -19,6 +19,7 @@
 // the call throws std::runtime_error saying how much it needs and how much is free.
 // doc/ALGORITHMS.md describes the algorithms.
 #include "volley/contract/cxx20.hpp"
+#include "volley/export.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -33,20 +34,20 @@ namespace volley {
 inline constexpr std::uint64_t kMaxListedPrimes = std::uint64_t{100'000'000};
 
 /// Whether n is prime. Exact for all 64-bit n; O(log n) multiplications.
-bool is_prime(std::uint64_t n) noexcept;
+VOLLEY_API bool is_prime(std::uint64_t n) noexcept;
 
 /// flags[i] = is_prime(numbers[i]) for every i, spread over threads. Throws
 /// std::invalid_argument when the spans differ in size.
-void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, const RunOptions& opts = {});
+VOLLEY_API void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, const RunOptions& opts = {});
 
 /// Number of primes p with from <= p < to. Memory: the sieving primes up to sqrt(to) (4 bytes
 /// each), and per thread a segment and up to 16 bytes per sieving prime that hits its run.
 /// Throws std::invalid_argument when from > to.
-std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
+VOLLEY_API std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
 
 /// The primes in [from, to), ascending. Throws std::invalid_argument when from > to, or once
 /// it finds more than kMaxListedPrimes primes in the range (use for_each_prime instead).
-std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
+VOLLEY_API std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
 
 /// How count_primes(from, to, opts) would process the range, with the cost model's
 /// estimates for both methods.
@@ -61,7 +62,7 @@ struct PrimePlan {
 
 /// The plan of count_primes(from, to, opts): arithmetic only, no sieving. Throws
 /// std::invalid_argument when from > to or for bad options.
-PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
+VOLLEY_API PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
 
 /// Calls fn(p) for each prime in [from, to) in ascending order, on the calling thread,
 /// without storing them all: waves of chunks are sieved on opts.threads threads into wheel
@@ -69,12 +70,12 @@ PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& op
 /// one is sieved. Memory besides the sieving primes: at most 2 chunks of 16 MiB of wheel
 /// bytes per thread (2 x 16 x the segment size: see doc/ALGORITHMS.md), whatever the range.
 /// An exception from fn stops the call and propagates.
-void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<void(std::uint64_t)>& fn,
+VOLLEY_API void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<void(std::uint64_t)>& fn,
                     const RunOptions& opts = {});
 
 /// Plain references for the tests: trial division (the tutorials' check) and a simple
 /// unsegmented sieve of [from, to) with to <= 2^32.
-bool is_prime_trial_division(std::uint64_t n) noexcept;
-std::vector<std::uint64_t> primes_in_reference(std::uint64_t from, std::uint64_t to);
+VOLLEY_API bool is_prime_trial_division(std::uint64_t n) noexcept;
+VOLLEY_API std::vector<std::uint64_t> primes_in_reference(std::uint64_t from, std::uint64_t to);
 
 }  // namespace volley

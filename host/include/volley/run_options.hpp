@@ -1,6 +1,7 @@
 #pragma once
 // Options shared by every workload function.
 #include "volley/contract/cxx20.hpp"
+#include "volley/export.hpp"
 
 #include <stop_token>
 #include <string>
@@ -30,13 +31,13 @@ struct RunOptions {
 /// The thread count a call with these options uses: opts.threads, or default_threads() for 0,
 /// capped by thread_limit(). Throws std::invalid_argument when opts.threads exceeds
 /// max_threads().
-unsigned resolve_threads(const RunOptions& opts);
+VOLLEY_API unsigned resolve_threads(const RunOptions& opts);
 
 /// The most threads OpenMP runs at once in this process (OMP_THREAD_LIMIT; unlimited: a very
 /// large number).
-unsigned thread_limit();
+VOLLEY_API unsigned thread_limit();
 
 /// The largest explicit thread count accepted (64 per CPU the machine has, at least 256).
-unsigned max_threads();
+VOLLEY_API unsigned max_threads();
 
 }  // namespace volley

@@ -7,6 +7,7 @@
 // (rounded up). A variable that is not a positive integer, or is above max_threads(), is
 // ignored with a warning. OpenMP's OMP_THREAD_LIMIT caps the result (see resolve_threads).
 #include "volley/contract/cxx20.hpp"
+#include "volley/export.hpp"
 
 #include <optional>
 #include <string>
@@ -30,16 +31,16 @@ struct ThreadEnvironment {
 };
 
 /// The policy applied to an environment (pure: no I/O).
-ThreadPolicy thread_policy_for(const ThreadEnvironment& env);
+VOLLEY_API ThreadPolicy thread_policy_for(const ThreadEnvironment& env);
 
 /// This process's affinity mask, cgroup quota and environment variables.
-ThreadEnvironment current_thread_environment();
+VOLLEY_API ThreadEnvironment current_thread_environment();
 
 /// thread_policy_for(current_thread_environment()), computed once; its warnings are printed
 /// to stderr the first time.
-const ThreadPolicy& default_thread_policy();
+VOLLEY_API const ThreadPolicy& default_thread_policy();
 
 /// default_thread_policy().threads.
-unsigned default_threads();
+VOLLEY_API unsigned default_threads();
 
 }  // namespace volley

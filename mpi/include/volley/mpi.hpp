@@ -13,6 +13,7 @@
 // std::runtime_error naming the lowest failing rank and its message; no rank is left waiting.
 // Present only in builds with MPI (VOLLEY_MPI); link volley::mpi.
 #include "volley/contract/cxx20.hpp"
+#include "volley/mpi_export.hpp"
 
 #include <mpi.h>
 
@@ -32,30 +33,30 @@
 namespace volley::mpi {
 
 /// monte_carlo_pi(samples, seed, opts) over the ranks of comm.
-MonteCarloResult monte_carlo_pi(MPI_Comm comm, std::uint64_t samples, std::uint64_t seed, const RunOptions& opts = {});
+VOLLEY_MPI_API MonteCarloResult monte_carlo_pi(MPI_Comm comm, std::uint64_t samples, std::uint64_t seed, const RunOptions& opts = {});
 
 /// midpoint_pi(steps, opts) over the ranks of comm.
-double midpoint_pi(MPI_Comm comm, std::uint64_t steps, const RunOptions& opts = {});
+VOLLEY_MPI_API double midpoint_pi(MPI_Comm comm, std::uint64_t steps, const RunOptions& opts = {});
 
 /// count_primes(from, to, opts) over the ranks of comm. The range is cut into runs once (as
 /// rank 0 plans it for all ranks' threads), and the runs are dealt to the ranks as they ask,
 /// through an atomic counter on rank 0 (MPI one-sided), so the irregular cost of ranges far
 /// from 0 balances itself; counts are integers, so the sum is the same whoever counted what.
-std::uint64_t count_primes(MPI_Comm comm, std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
+VOLLEY_MPI_API std::uint64_t count_primes(MPI_Comm comm, std::uint64_t from, std::uint64_t to, const RunOptions& opts = {});
 
 namespace detail {
 /// This rank's blocks [first, last) of n: rank r of R takes [n r / R, n (r + 1) / R).
 struct Share {
   std::uint64_t first, last;
 };
-Share share_of(MPI_Comm comm, std::uint64_t n);
+VOLLEY_MPI_API Share share_of(MPI_Comm comm, std::uint64_t n);
 /// Runs `work` (which stores its result) on this rank, then agrees with every rank on whether
 /// all succeeded: rethrows this rank's exception, or throws for another rank's.
-void on_every_rank(MPI_Comm comm, const std::function<void()>& work);
+VOLLEY_MPI_API void on_every_rank(MPI_Comm comm, const std::function<void()>& work);
 /// Rank `root`'s `text` (its first 4096 bytes: a message, not data) on every rank.
-std::string broadcast_text(MPI_Comm comm, std::string text, int root);
+VOLLEY_MPI_API std::string broadcast_text(MPI_Comm comm, std::string text, int root);
 /// Every rank's `bytes` (in rank order) on every rank.
-std::vector<unsigned char> all_bytes(MPI_Comm comm, const std::vector<unsigned char>& bytes);
+VOLLEY_MPI_API std::vector<unsigned char> all_bytes(MPI_Comm comm, const std::vector<unsigned char>& bytes);
 }  // namespace detail
 
 /// Pool::map_reduce(n, fn, reduce, init) over the ranks of comm, with the same result: the
