@@ -1,5 +1,6 @@
 #include "bench/python.hpp"
 
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
@@ -23,6 +24,14 @@ constexpr Tutorial kTutorials[] = {{"pi", "pi", 5'000'000}, {"quad", "quad", 5'0
 
 }  // namespace
 
+std::string bench_script(const std::string& name) {
+  namespace fs = std::filesystem;
+  const fs::path path = (fs::read_symlink("/proc/self/exe").parent_path() / VOLLEY_BENCH_DATA / name).lexically_normal();
+  if (!fs::is_regular_file(path))
+    throw std::runtime_error(fmt::format("{} is missing: volley-bench is not installed completely", path.string()));
+  return path.string();
+}
+
 std::string find_python(const std::string& module) {
   for (const char* python : {"/usr/bin/python3", "python3"}) {
     try {
@@ -45,7 +54,7 @@ std::vector<Row> python_tutorial_rows(const std::string& python, unsigned proces
       const unsigned procs = std::string(mode) == "pool" ? processes : 1;
       std::string output;
       try {
-        output = run_program({python, std::string(VOLLEY_BENCH_DIR) + "/tutorials.py", t.script_workload, mode,
+        output = run_program({python, bench_script("tutorials.py"), t.script_workload, mode,
                               std::to_string(t.size), std::to_string(procs)},
                              {.capture = true});
       } catch (const std::runtime_error&) {

@@ -7,6 +7,10 @@
 
 namespace volley::bench {
 
+/// The path of volley-bench's run-time script `name` (tutorials.py, plot_scaling.py): in
+/// VOLLEY_BENCH_DATA beside the running binary. Throws std::runtime_error when it is missing.
+std::string bench_script(const std::string& name);
+
 /// A python3 that can import `module` ("" for any python3): Debian's /usr/bin/python3 first
 /// (where apt installs python3-matplotlib), then the one on PATH; "" when there is none.
 std::string find_python(const std::string& module = "");

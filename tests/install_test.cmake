@@ -1,25 +1,140 @@
-# Installs the build tree BUILD into a scratch prefix, then builds and runs the consumer
-# project twice: once through find_package(volley), once through add_subdirectory; each time
-# also through a shared object that links volley in, and with MPI its MPI program, on 2 ranks
-# (MPIEXEC).
-set(prefix ${WORK}/prefix)
+# Installs volley as users get it and builds programs against each installed form:
+# - the static build tree BUILD into prefix-static; a shared build of the same sources (made
+#   here, library only) into prefix-shared; both into prefix-both;
+# - the consumer project through find_package(volley) (static, shared, and each chosen by
+#   volley_SHARED_LIBS where both are installed) and through add_subdirectory, each time also
+#   through a shared object that links volley in, and with MPI its MPI program on 2 ranks;
+# - tests/consumer/main.cc through pkg-config, static and shared;
+# - the installed volley-bench, which must find its scripts beside itself;
+# - the shared library's face: its SONAME and that it exports volley's API and nothing else.
+# Inputs: BUILD, SOURCE, WORK, MPIEXEC, CUDA and MPI (whether BUILD has them), GENERATOR, CXX,
+# and BUILD's LIBDIR, BINDIR, DATADIR.
 file(REMOVE_RECURSE ${WORK})
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE out)
   if(NOT code EQUAL 0)
     message(FATAL_ERROR "failed (${code}): ${ARGN}\n${out}")
   endif()
+  set(out "${out}" PARENT_SCOPE)
 endfunction()
-run(${CMAKE_COMMAND} --install ${BUILD} --prefix ${prefix})
-foreach(mode find_package add_subdirectory)
-  set(dir ${WORK}/${mode})
+# Fails unless the dynamic section of `binary` names libvolley.so.0 as `expected` (TRUE/FALSE).
+function(expect_needs_libvolley binary expected)
+  run(readelf -d ${binary})
+  string(FIND "${out}" "[libvolley.so.0]" at)
+  if(expected AND at EQUAL -1 OR NOT expected AND NOT at EQUAL -1)
+    message(FATAL_ERROR "${binary}: expected NEEDED libvolley.so.0 to be ${expected}:\n${out}")
+  endif()
+endfunction()
+
+set(shared_build ${WORK}/shared-build)
+run(${CMAKE_COMMAND} -S ${SOURCE} -B ${shared_build} -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON
+    -DVOLLEY_BUILD_BENCH=OFF -DVOLLEY_BUILD_EXAMPLES=OFF -DVOLLEY_CUDA=${CUDA} -DVOLLEY_MPI=${MPI})
+run(${CMAKE_COMMAND} --build ${shared_build})
+foreach(variant static shared both)
+  if(NOT variant STREQUAL "shared")
+    run(${CMAKE_COMMAND} --install ${BUILD} --prefix ${WORK}/prefix-${variant})
+  endif()
+  if(NOT variant STREQUAL "static")
+    run(${CMAKE_COMMAND} --install ${shared_build} --prefix ${WORK}/prefix-${variant})
+  endif()
+endforeach()
+set(lib_shared ${WORK}/prefix-shared/${LIBDIR})
+
+# The shared library: versioned, and only volley's public API (and volley::detail, for
+# volley::mpi) exported, besides the standard library's template instances it uses.
+if(NOT EXISTS ${lib_shared}/libvolley.so.0.1.0)
+  message(FATAL_ERROR "no libvolley.so.0.1.0 in ${lib_shared}")
+endif()
+run(readelf -d ${lib_shared}/libvolley.so.0.1.0)
+if(NOT out MATCHES "SONAME[^\n]*\\[libvolley\\.so\\.0\\]")
+  message(FATAL_ERROR "libvolley's SONAME is not libvolley.so.0:\n${out}")
+endif()
+# volley::detail's exported names: those declared for volley::mpi and the public templates.
+file(READ ${SOURCE}/host/src/partial_sums.hpp declared)
+file(GLOB headers ${SOURCE}/host/include/volley/*.hpp)
+foreach(header IN LISTS headers)
+  file(READ ${header} text)
+  string(APPEND declared "${text}")
+endforeach()
+run(nm -D --defined-only -C ${lib_shared}/libvolley.so.0.1.0)
+string(REPLACE "\n" ";" symbols "${out}")
+set(api_seen FALSE)
+foreach(line IN LISTS symbols)
+  if(line STREQUAL "")
+    continue()
+  endif()
+  string(REGEX REPLACE "^[0-9a-f]+ [A-Za-z] " "" symbol "${line}")
+  if(symbol MATCHES "^volley::count_primes\\(")
+    set(api_seen TRUE)
+  endif()
+  if(symbol MATCHES "^((typeinfo|typeinfo name|vtable) for )?volley::(kernels|N_|hwy)" OR
+     NOT symbol MATCHES "^((typeinfo|typeinfo name|vtable) for )?(void )?(volley|std)::")
+    message(FATAL_ERROR "libvolley.so exports what is not its API: ${symbol}")
+  endif()
+  if(symbol MATCHES "^volley::detail::([a-z_]+)\\(")
+    string(FIND "${declared}" " ${CMAKE_MATCH_1}(" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "libvolley.so exports an internal function: ${symbol}")
+    endif()
+  endif()
+endforeach()
+if(NOT api_seen)
+  message(FATAL_ERROR "libvolley.so does not export volley::count_primes:\n${out}")
+endif()
+
+# CMake consumers: each form, then both installed side by side and chosen by volley_SHARED_LIBS.
+foreach(form static shared both:OFF both:ON add_subdirectory)
+  string(REPLACE ":" "-" dir ${WORK}/consumer-${form})
+  set(options -DVOLLEY_CONSUME=find_package)
+  if(form STREQUAL "add_subdirectory")
+    set(options -DVOLLEY_CONSUME=add_subdirectory -DVOLLEY_SOURCE=${SOURCE})
+    set(shared FALSE)
+  elseif(form MATCHES "^both:(.*)")
+    list(APPEND options -DCMAKE_PREFIX_PATH=${WORK}/prefix-both -Dvolley_SHARED_LIBS=${CMAKE_MATCH_1})
+    set(shared ${CMAKE_MATCH_1})
+  else()
+    list(APPEND options -DCMAKE_PREFIX_PATH=${WORK}/prefix-${form})
+    string(COMPARE EQUAL ${form} shared shared)
+  endif()
   # Debug: this checks the packaging, and -O0 compiles the add_subdirectory copy fast.
-  run(${CMAKE_COMMAND} -S ${SOURCE}/tests/consumer -B ${dir} -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_PREFIX_PATH=${prefix}
-      -DVOLLEY_CONSUME=${mode} -DVOLLEY_SOURCE=${SOURCE})
+  run(${CMAKE_COMMAND} -S ${SOURCE}/tests/consumer -B ${dir} -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Debug ${options})
   run(${CMAKE_COMMAND} --build ${dir})
+  expect_needs_libvolley(${dir}/consumer ${shared})
   run(${dir}/consumer)
   run(${dir}/consumer_via_plugin)
   if(EXISTS ${dir}/consumer_mpi)
     run(${MPIEXEC} -n 2 --oversubscribe ${dir}/consumer_mpi)
   endif()
 endforeach()
+
+# pkg-config: `c++ main.cc $(pkg-config --cflags --libs volley)` with each installed form.
+find_program(PKG_CONFIG pkg-config REQUIRED)
+foreach(form static shared)
+  set(ENV{PKG_CONFIG_PATH} ${WORK}/prefix-${form}/${LIBDIR}/pkgconfig)
+  run(${PKG_CONFIG} --cflags --libs volley)
+  separate_arguments(flags UNIX_COMMAND "${out}")
+  set(program ${WORK}/pkg-config-${form})
+  run(${CXX} -std=c++20 ${SOURCE}/tests/consumer/main.cc ${flags} -o ${program})
+  string(COMPARE EQUAL ${form} shared shared)
+  expect_needs_libvolley(${program} ${shared})
+  run(${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${lib_shared} ${program})
+endforeach()
+
+# The installed volley-bench: its version, and the tutorials' Python run from its own
+# DATADIR/volley (a missing script is named with the path it was looked for at).
+set(bench ${WORK}/prefix-static/${BINDIR}/volley-bench)
+run(${bench} --version)
+if(NOT out MATCHES "^volley-bench 0\\.1\\.0\nMIT License")
+  message(FATAL_ERROR "bad --version:\n${out}")
+endif()
+run(${bench} tutorials --threads 1 --repeat 1 --json)
+if(NOT out MATCHES "\"variant\":\"python pool\"")
+  message(FATAL_ERROR "the installed volley-bench ran no Python rows:\n${out}")
+endif()
+set(script ${WORK}/prefix-static/${DATADIR}/volley/tutorials.py)
+file(REMOVE ${script})
+execute_process(COMMAND ${bench} tutorials --threads 1 --repeat 1 RESULT_VARIABLE code ERROR_VARIABLE err OUTPUT_QUIET)
+string(FIND "${err}" "${script} is missing" at)
+if(code EQUAL 0 OR at EQUAL -1)
+  message(FATAL_ERROR "without its tutorials.py the installed volley-bench said (exit ${code}):\n${err}")
+endif()
