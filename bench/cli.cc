@@ -20,10 +20,10 @@ namespace volley::bench {
 
 void add_common(CLI::App& app, CommonArgs& args, const std::string& repeat_default) {
   args.repeat = repeat_default;
-  app.add_option("--threads", args.threads, "worker threads (0: the default policy)")->capture_default_str();
+  app.add_option("--threads", args.threads, "worker threads (0: the default policy)")->type_name("UINT")->capture_default_str();
   app.add_option("--target", args.target, "ISA target (best, scalar, ssse3, sse4, avx2, avx3, avx3_dl) or a GPU (cuda, cuda:N)")
       ->capture_default_str();
-  app.add_option("--repeat", args.repeat, "runs per measurement; the median time is reported")
+  app.add_option("--repeat", args.repeat, "runs per measurement; the median time is reported")->type_name("UINT")
       ->capture_default_str();
   app.add_flag("--json", args.json, "print one JSON object per result line");
   app.add_option("--csv", args.csv, "also write the result lines to this CSV file")->check(file_name());
@@ -48,11 +48,16 @@ unsigned parse_threads(const CommonArgs& args) {
   if (threads > max_threads())
     throw UsageError(fmt::format("--threads: {} is more than the {} allowed", threads, max_threads()));
   const unsigned asked = threads == 0 ? default_threads() : static_cast<unsigned>(threads);
+  // The CPUs this process may run on, whatever SLURM_CPUS_PER_TASK or OMP_NUM_THREADS say.
+  ThreadEnvironment machine = current_thread_environment();
+  machine.omp_num_threads.reset();
+  machine.slurm_cpus_per_task.reset();
+  const ThreadPolicy usable = thread_policy_for(machine);
   if (asked > thread_limit())
     fmt::print(stderr, "volley-bench: note: OMP_THREAD_LIMIT caps the {} threads at {}\n", asked, thread_limit());
-  else if (const auto& policy = default_thread_policy(); threads > policy.threads)
-    fmt::print(stderr, "volley-bench: note: {} threads on {} usable CPUs ({}): oversubscribed\n", threads,
-               policy.threads, policy.source);
+  else if (asked > usable.threads)
+    fmt::print(stderr, "volley-bench: note: {} threads (from {}) on {} usable CPUs ({}): oversubscribed\n", asked,
+               threads == 0 ? default_thread_policy().source : "--threads", usable.threads, usable.source);
   return static_cast<unsigned>(threads);
 }
 

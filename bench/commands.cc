@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iterator>
+#include <limits>
 #include <iostream>
 #include <memory>
 
@@ -114,6 +115,15 @@ std::pair<std::uint64_t, std::uint64_t> parse_range(const std::string& from, con
   return {a, b};
 }
 
+// primesieve's convention: "STOP" is [0, STOP] and "START STOP" is [START, STOP], as the
+// half-open [START, STOP + 1); STOP = 2^64 - 1 needs no "+ 1", being divisible by 3.
+std::pair<std::uint64_t, std::uint64_t> closed_range(const std::string& first, const std::string& second) {
+  const std::uint64_t start = second.empty() ? 0 : parse_count(first, "START");
+  const std::uint64_t stop = parse_count(second.empty() ? first : second, "STOP");
+  if (start > stop) throw UsageError(fmt::format("START ({}) is greater than STOP ({})", start, stop));
+  return {start, stop == std::numeric_limits<std::uint64_t>::max() ? stop : stop + 1};
+}
+
 }  // namespace
 
 Command add_default_run(CLI::App& app) {
@@ -132,8 +142,8 @@ Command add_pi(CLI::App& app) {
   };
   auto args = std::make_shared<Args>();
   auto* pi = app.add_subcommand("pi", "Monte Carlo pi: darts from xoshiro256++ streams");
-  pi->add_option("--samples", args->samples, "number of darts (e.g. 1000000 or 1e9)")->capture_default_str();
-  pi->add_option("--seed", args->seed, "64-bit seed of the streams")->capture_default_str();
+  pi->add_option("--samples", args->samples, "number of darts (e.g. 1000000 or 1e9)")->type_name("UINT")->capture_default_str();
+  pi->add_option("--seed", args->seed, "64-bit seed of the streams")->type_name("UINT")->capture_default_str();
   add_common(*pi, args->common, "1");
   return {pi, [args] {
             check_csv_writable(args->common);
@@ -145,19 +155,20 @@ Command add_pi(CLI::App& app) {
           true};
 }
 
-Command add_quad(CLI::App& app) {
+Command add_midpoint(CLI::App& app) {
   struct Args {
     CommonArgs common;
     std::string steps = "1e8";
   };
   auto args = std::make_shared<Args>();
-  auto* quad = app.add_subcommand("quad", "midpoint-rule pi: exact sum of 4/(1+x^2)");
-  quad->add_option("--steps", args->steps, "number of rectangles, at most 2^52")->capture_default_str();
-  add_common(*quad, args->common, "1");
-  return {quad, [args] {
+  auto* midpoint = app.add_subcommand("midpoint", "midpoint-rule pi: exact sum of 4/(1+x^2) (alias: quad)");
+  midpoint->alias("quad");  // its former name
+  midpoint->add_option("--steps", args->steps, "number of rectangles, at most 2^52")->type_name("UINT")->capture_default_str();
+  add_common(*midpoint, args->common, "1");
+  return {midpoint, [args] {
             check_csv_writable(args->common);
             const auto n = parse_positive_count(args->steps, "--steps");
-            emit({run_quad(n, single_variant(args->common), parse_repeat(args->common))}, args->common);
+            emit({run_midpoint(n, single_variant(args->common), parse_repeat(args->common))}, args->common);
             return 0;
           },
           true};
@@ -166,13 +177,17 @@ Command add_quad(CLI::App& app) {
 Command add_primes(CLI::App& app) {
   struct Args {
     CommonArgs common;
+    std::string bounds[2];  // START and STOP, or STOP alone
     std::string from = "1e8", to = "1.01e8", method = "auto";
     bool list = false, vs_primesieve = false;
   };
   auto args = std::make_shared<Args>();
-  auto* primes = app.add_subcommand("primes", "count (or list) the primes in [from, to)");
-  primes->add_option("--from", args->from, "first number of the range")->capture_default_str();
-  primes->add_option("--to", args->to, "one past the last number, at most 2^64 - 1")->capture_default_str();
+  auto* primes = app.add_subcommand("primes", "count (or list) the primes in [START, STOP], or in [--from, --to)");
+  primes->add_option("START", args->bounds[0], "the primes in [START, STOP]; alone, START is STOP and the range [0, STOP]")
+      ->type_name("UINT");
+  primes->add_option("STOP", args->bounds[1], "the last number of the range, at most 2^64 - 1")->type_name("UINT");
+  primes->add_option("--from", args->from, "first number of the range")->type_name("UINT")->capture_default_str();
+  primes->add_option("--to", args->to, "one past the last number, at most 2^64 - 1")->type_name("UINT")->capture_default_str();
   primes->add_option("--method", args->method, "auto (by estimated cost), sieve, or test (each number)")
       ->check(CLI::IsMember(method_names()))
       ->capture_default_str();
@@ -183,8 +198,11 @@ Command add_primes(CLI::App& app) {
             if (args->list) refuse_options(*primes, {"--csv", "--repeat", "--vs-primesieve"}, "does not apply to --list");
             if (job_ranks() > 1 && (args->list || args->vs_primesieve))
               throw UsageError("primes: --list and --vs-primesieve run in one process, not over MPI ranks");
+            const bool closed = !args->bounds[0].empty();
+            if (closed) refuse_options(*primes, {"--from", "--to"}, "does not go with START and STOP");
             check_csv_writable(args->common);
-            const auto [from, to] = parse_range(args->from, args->to);
+            const auto [from, to] = closed ? closed_range(args->bounds[0], args->bounds[1])
+                                             : parse_range(args->from, args->to);
             resolved_target_name(args->common.target);  // a bad target (or a missing GPU) before any work
             if (args->vs_primesieve && !have_primesieve())
               throw UsageError("--vs-primesieve: this volley-bench was built without primesieve (libprimesieve-dev)");
@@ -212,9 +230,9 @@ Command add_is_prime(CLI::App& app) {
   };
   auto args = std::make_shared<Args>();
   auto* is_prime = app.add_subcommand("is-prime", "test numbers, or time the batch test over a range as a list");
-  is_prime->add_option("numbers", args->numbers, "numbers to test");
-  is_prime->add_option("--from", args->from, "batch mode: first number of the list");
-  is_prime->add_option("--to", args->to, "batch mode: one past the last number of the list");
+  is_prime->add_option("numbers", args->numbers, "numbers to test")->type_name("UINT");
+  is_prime->add_option("--from", args->from, "batch mode: first number of the list")->type_name("UINT");
+  is_prime->add_option("--to", args->to, "batch mode: one past the last number of the list")->type_name("UINT");
   is_prime->add_flag("--shuffle", args->shuffle, "batch mode: shuffle the list first");
   add_common(*is_prime, args->common, "1");
   return {is_prime, [args, is_prime] {
@@ -248,7 +266,7 @@ Command add_tutorials(CLI::App& app) {
             const int repeat = parse_repeat(*args);
             std::vector<Row> rows = python_tutorial_rows(python, resolve_threads({.threads = v.threads}));
             rows.push_back(run_pi(std::uint64_t{1} << 28, 1, v, repeat));
-            rows.push_back(run_quad(std::uint64_t{1} << 28, v, repeat));
+            rows.push_back(run_midpoint(std::uint64_t{1} << 28, v, repeat));
             rows.push_back(run_is_prime_batch(batch_numbers(100'000'000, 101'000'000, false), v, std::max(repeat, 21)));
             std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.workload < b.workload; });
             emit(rows, *args);
@@ -261,11 +279,11 @@ Command add_scaling(CLI::App& app) {
   auto* scaling = app.add_subcommand("scaling", "core investigation: equal tasks on 1, 2, ... workers; CSV and plots");
   scaling->add_option("--workload", args->workload, "task kind: pi, primes, matmul (250x250 Eigen products), random")
       ->capture_default_str();
-  scaling->add_option("--tasks", args->tasks, "equal tasks per measurement")->capture_default_str();
-  scaling->add_option("--max-workers", args->max_workers, "largest worker count (default: twice the usable cores)");
+  scaling->add_option("--tasks", args->tasks, "equal tasks per measurement")->type_name("UINT")->capture_default_str();
+  scaling->add_option("--max-workers", args->max_workers, "largest worker count (default: twice the usable cores)")->type_name("UINT");
   scaling->add_option("--twenty-max-workers", args->twenty_max_workers,
-                      "second experiment: 20 tasks on 1 .. this many workers (0: skip)")->capture_default_str();
-  scaling->add_option("--repeat", args->repeat, "runs per worker count")->capture_default_str();
+                      "second experiment: 20 tasks on 1 .. this many workers (0: skip)")->type_name("UINT")->capture_default_str();
+  scaling->add_option("--repeat", args->repeat, "runs per worker count")->type_name("UINT")->capture_default_str();
   scaling->add_option("--out", args->out, "output prefix: writes PREFIX.csv, PREFIX.png, PREFIX.svg")
       ->check(file_name(true))
       ->capture_default_str();
@@ -277,10 +295,10 @@ Command add_plan_sweep(CLI::App& app) {
   auto args = std::make_shared<PlanSweepArgs>();
   auto* sweep = app.add_subcommand(
       "plan-sweep", "prime counts around the planner's sieve-or-test threshold: auto against both methods forced");
-  sweep->add_option("--bases", args->bases, "where the ranges start (comma-separated counts)")
+  sweep->add_option("--bases", args->bases, "where the ranges start (comma-separated counts)")->type_name("UINT,...")
       ->delimiter(',')
       ->capture_default_str();
-  sweep->add_option("--octaves", args->octaves, "widths from threshold / 2^k to threshold * 2^k")->capture_default_str();
+  sweep->add_option("--octaves", args->octaves, "widths from threshold / 2^k to threshold * 2^k")->type_name("UINT")->capture_default_str();
   add_common(*sweep, args->common, "1");
   return {sweep, [args] {
             check_csv_writable(args->common);

@@ -16,7 +16,7 @@ struct Command {
 /// The main job: every workload side by side (no subcommand); its options go on `app`.
 Command add_default_run(CLI::App& app);
 Command add_pi(CLI::App& app);
-Command add_quad(CLI::App& app);
+Command add_midpoint(CLI::App& app);
 Command add_primes(CLI::App& app);
 Command add_is_prime(CLI::App& app);
 Command add_tutorials(CLI::App& app);

@@ -31,7 +31,7 @@ int run(int argc, char** argv) {
     vb::check_launch();
     const vb::Command& command = vb::selected_command(*cli);
     if (vb::job_ranks() > 1 && !command.over_ranks)
-      throw vb::UsageError(fmt::format("{} runs in one process, not over {} MPI ranks (pi, quad and primes do)",
+      throw vb::UsageError(fmt::format("{} runs in one process, not over {} MPI ranks (pi, midpoint and primes do)",
                                        &command == &cli->default_run ? "the default run" : command.app->get_name(),
                                        vb::job_ranks()));
     return command.run();

@@ -20,7 +20,7 @@ struct Tutorial {
   const char* script_workload;
   unsigned size;
 };
-constexpr Tutorial kTutorials[] = {{"pi", "pi", 5'000'000}, {"quad", "quad", 5'000'000}, {"is-prime", "primes", 50'000}};
+constexpr Tutorial kTutorials[] = {{"pi", "pi", 5'000'000}, {"midpoint", "quad", 5'000'000}, {"is-prime", "primes", 50'000}};
 
 }  // namespace
 

@@ -15,7 +15,7 @@ std::string bench_script(const std::string& name);
 /// (where apt installs python3-matplotlib), then the one on PATH; "" when there is none.
 std::string find_python(const std::string& module = "");
 
-/// Runs the tutorials' Python for pi, quad and is-prime (or only `workload`, when given), pure
+/// Runs the tutorials' Python for pi, midpoint and is-prime (or only `workload`, when given), pure
 /// and with a Pool of `processes`, at sizes that take about a second each; one row per run
 /// (variant "python" or "python pool"). Throws std::runtime_error when a run fails.
 std::vector<Row> python_tutorial_rows(const std::string& python, unsigned processes, const std::string& workload = "");

@@ -1,6 +1,6 @@
 #pragma once
 // volley-bench over MPI ranks. In a build with MPI, a volley-bench that an MPI launcher started
-// (mpirun, srun --mpi=pmix) joins the job's ranks: pi, quad and the prime count run over all
+// (mpirun, srun --mpi=pmix) joins the job's ranks: pi, midpoint and the prime count run over all
 // of them (volley::mpi), rank 0 prints, and the other ranks' output is discarded. Every failure
 // is known to rank 0, which reports it: bad input is found alike on every rank, a rank's failed
 // work is agreed on by all (naming the rank), and a rank that is interrupted or killed takes

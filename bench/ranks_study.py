@@ -3,7 +3,7 @@
 
 usage: ranks_study.py VOLLEY_BENCH [--rounds N] [--mpirun PATH]
 
-For pi (10^9 darts), quad (10^9 steps) and a prime count ([10^12, 10^12 + 10^9)) it runs, round
+For pi (10^9 darts), midpoint (10^9 steps) and a prime count ([10^12, 10^12 + 10^9)) it runs, round
 by round in a shuffled order: the plain process on 2 threads (1x2 plain), and under mpirun
 1 rank x 2 threads, 2 ranks x 1 thread and 4 ranks x 1 thread (no binding to cores). Each run
 times 3 calls and reports their median (so MPI's first collective, which opens the connections
@@ -23,7 +23,7 @@ import time
 
 WORKLOADS = {
     "pi": ["pi", "--samples", "1e9"],
-    "quad": ["quad", "--steps", "1e9"],
+    "midpoint": ["midpoint", "--steps", "1e9"],
     "primes": ["primes", "--from", "1e12", "--to", "1.001e12"],
 }
 CONFIGS = [("1x2 plain", None, 2), ("1x2 mpi", 1, 2), ("2x1 mpi", 2, 1), ("4x1 mpi", 4, 1)]

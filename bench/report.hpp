@@ -9,7 +9,7 @@
 namespace volley::bench {
 
 struct Row {
-  std::string workload;  ///< "pi", "quad"
+  std::string workload;  ///< "pi", "midpoint", "primes", ...
   std::string variant;   ///< "reference", "scalar", "simd", "simd+threads", "gpu"
   std::string target;    ///< ISA target name or "cuda:N", "reference" for the plain C++ oracle
   unsigned ranks = 1;    ///< MPI ranks the run was spread over

@@ -80,8 +80,8 @@ Row run_pi(std::uint64_t samples, std::uint64_t seed, const Variant& v, int repe
   return row;
 }
 
-Row run_quad(std::uint64_t steps, const Variant& v, int repeats) {
-  Row row = start_row("quad", v, steps);
+Row run_midpoint(std::uint64_t steps, const Variant& v, int repeats) {
+  Row row = start_row("midpoint", v, steps);
   const RunOptions opts = options(row, v);
   const auto [estimate, seconds] = time_median(repeats, [&] {
     return v.reference ? midpoint_pi_reference(steps) : ranked_midpoint_pi(steps, opts);

@@ -28,7 +28,7 @@ std::string method_name(PrimeMethod method);
 /// Median of `repeats` runs of monte_carlo_pi (or its reference).
 Row run_pi(std::uint64_t samples, std::uint64_t seed, const Variant& variant, int repeats);
 /// Median of `repeats` runs of midpoint_pi (or its reference).
-Row run_quad(std::uint64_t steps, const Variant& variant, int repeats);
+Row run_midpoint(std::uint64_t steps, const Variant& variant, int repeats);
 
 /// Median of `repeats` runs of count_primes(from, to) (reference: the simple sieve); the row
 /// names the method the plan chose.

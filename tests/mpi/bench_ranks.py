@@ -2,7 +2,7 @@
 """volley-bench under mpirun, as a user runs it.
 
   bench_ranks.py same MPIRUN VOLLEY_BENCH RANKS
-      pi, quad and a prime count over RANKS ranks print one result, rank 0's, equal to a plain
+      pi, midpoint and a prime count over RANKS ranks print one result, rank 0's, equal to a plain
       run's, with the ranks and the threads per rank in the JSON and the table.
   bench_ranks.py refused MPIRUN VOLLEY_BENCH
       bad input and commands that do not run over 2 ranks: reported once, exit status 2; bad
@@ -15,7 +15,7 @@ import sys
 
 RUNS = [
     ["pi", "--samples", "3e7", "--seed", "7"],
-    ["quad", "--steps", "3e7"],
+    ["midpoint", "--steps", "3e7"],
     ["primes", "--from", "1e12", "--to", "1.0001e12"],
 ]
 RESULT_FIELDS = ("hits", "estimate", "count", "samples", "steps", "from", "to")
