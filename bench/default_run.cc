@@ -1,7 +1,6 @@
 // volley-bench with no subcommand: every tutorial workload as the plain reference, the
 // scalar target, the best target on one thread and on all threads, and the peer.
 #include <algorithm>
-#include <fstream>
 
 #include <fmt/core.h>
 
@@ -9,6 +8,7 @@
 #include "bench/build_info.hpp"
 #include "bench/gpus.hpp"
 #include "bench/interrupt.hpp"
+#include "bench/machine.hpp"
 #include "bench/python.hpp"
 #include "bench/workloads.hpp"
 #include "volley/volley.hpp"
@@ -16,13 +16,6 @@
 namespace volley::bench {
 
 namespace {
-
-std::string cpu_model() {
-  std::ifstream in("/proc/cpuinfo");
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
-  return "unknown CPU";
-}
 
 std::string names(const std::vector<Target>& targets) {
   std::string out;
