@@ -2,13 +2,18 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <stdexcept>
 
 #include <Eigen/Dense>
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "bench/cli.hpp"
+#include "bench/csv.hpp"
 #include "bench/interrupt.hpp"
+#include "bench/posix.hpp"
+#include "bench/python.hpp"
 #include "volley/volley.hpp"
 
 namespace volley::bench {
@@ -34,36 +39,87 @@ std::uint64_t run_task(const std::string& workload, unsigned task) {
   return sum;
 }
 
+struct VolleyTask {
+  const char* workload;
+  const char* size;
+};
+constexpr VolleyTask kVolleyTasks[] = {{"pi", "2^24 darts"},
+                                       {"primes", "a sieve of 10^7 numbers"},
+                                       {"matmul", "4 products of 250x250"},
+                                       {"random", "10^7 random numbers"}};
+
+// The tutorials' code for the same tasks (bench/tutorials.py), sized so that one task takes
+// about 20 ms: Python is 100-1000x slower per item.
+struct PythonTask {
+  const char* workload;
+  unsigned items;
+  const char* size;
+};
+constexpr PythonTask kPythonTasks[] = {{"pi", 150'000, "150,000 darts"},
+                                       {"primes", 500, "trial division of 500 numbers"}};
+
+const PythonTask* python_task(const std::string& workload) {
+  for (const PythonTask& t : kPythonTasks)
+    if (workload == t.workload) return &t;
+  return nullptr;
+}
+
 // Volatile, so the tasks' results are stored and the work cannot be optimised away.
 volatile std::uint64_t sink = 0;
 
-ScalingPoint measure(const std::string& experiment, const std::string& workload, unsigned tasks, unsigned workers,
-                     int repeats) {
+// The seconds of each of `repeats` runs of `tasks` tasks on `workers` workers.
+using Runs = std::function<std::vector<double>(unsigned tasks, unsigned workers)>;
+
+std::vector<double> volley_runs(const std::string& workload, unsigned tasks, unsigned workers, int repeats) {
   std::vector<double> times;
   const Pool pool(workers);
   for (int r = 0; r < repeats; ++r) {
     throw_if_interrupted();
     const auto start = std::chrono::steady_clock::now();
     sink = sink + pool.map_reduce(tasks, [&](std::size_t t) { return run_task(workload, static_cast<unsigned>(t)); },
-                            std::plus<>(), std::uint64_t{0},
+                                  std::plus<>(), std::uint64_t{0},
                                   {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = interrupt_token()});
     times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
-  std::sort(times.begin(), times.end());
-  return {experiment, workload, tasks, workers, times[times.size() / 2], times.front(), times.back(), 0, 0};
+  return times;
 }
 
-void sweep(std::vector<ScalingPoint>& out, const std::string& experiment, const std::string& workload, unsigned tasks,
-           unsigned max_workers, int repeats) {
+std::vector<double> python_runs(const std::string& python, const PythonTask& task, unsigned tasks, unsigned workers,
+                                int repeats) {
+  throw_if_interrupted();
+  std::string output;
+  try {
+    output = run_program({python, bench_script("tutorials.py"), task.workload, "tasks",
+                          std::to_string(task.items), std::to_string(workers), std::to_string(tasks),
+                          std::to_string(repeats)},
+                         {.capture = true});
+  } catch (const std::runtime_error&) {
+    throw_if_interrupted_with_child();  // Ctrl-C ended the script too
+    throw;
+  }
+  return nlohmann::json::parse(output).at("seconds").get<std::vector<double>>();
+}
+
+// One curve: `base` (experiment, variant, workload, tasks) on 1 .. max_workers workers.
+void sweep(std::vector<ScalingPoint>& out, const ScalingPoint& base, unsigned max_workers, const Runs& runs) {
   const std::size_t first = out.size();
   for (unsigned w = 1; w <= max_workers; ++w) {
-    progress(fmt::format("{} {}: {} tasks on {} workers", experiment, workload, tasks, w));
-    out.push_back(measure(experiment, workload, tasks, w, repeats));
+    progress(fmt::format("{} {} ({}): {} tasks on {} workers", base.experiment, base.workload, base.variant,
+                         base.tasks, w));
+    std::vector<double> times = runs(base.tasks, w);
+    std::sort(times.begin(), times.end());
+    ScalingPoint& p = out.emplace_back(base);
+    p.workers = w;
+    p.median = times[times.size() / 2];
+    p.min = times.front();
+    p.max = times.back();
   }
-  for (std::size_t i = first; i < out.size(); ++i) {
-    out[i].speedup = out[first].median_s / out[i].median_s;
-    out[i].efficiency = out[i].speedup / out[i].workers;
+  const std::span<ScalingPoint> curve(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+  for (ScalingPoint& p : curve) {
+    p.speedup = curve.front().median / p.median;
+    p.efficiency = p.speedup / p.workers;
   }
+  curve[best_worker_count(curve)].best = true;
 }
 
 }  // namespace
@@ -73,22 +129,53 @@ const std::vector<std::string>& scaling_workloads() {
   return names;
 }
 
-std::vector<ScalingPoint> run_scaling(const std::string& workload, unsigned tasks, unsigned max_workers,
-                                      unsigned twenty_tasks_max_workers, int repeats) {
-  if (std::find(scaling_workloads().begin(), scaling_workloads().end(), workload) == scaling_workloads().end())
-    throw std::invalid_argument("scaling: unknown workload '" + workload + "' (pi, primes, matmul, random)");
+std::string scaling_task_size(const std::string& workload, const std::string& variant) {
+  if (variant == "python pool") {
+    const PythonTask* task = python_task(workload);
+    return task ? task->size : "";
+  }
+  for (const VolleyTask& t : kVolleyTasks)
+    if (workload == t.workload) return t.size;
+  return "";
+}
+
+std::vector<ScalingPoint> run_scaling(const ScalingPlan& plan) {
+  if (std::find(scaling_workloads().begin(), scaling_workloads().end(), plan.workload) == scaling_workloads().end())
+    throw std::invalid_argument("scaling: unknown workload '" + plan.workload + "' (pi, primes, matmul, random)");
+  const PythonTask* task = plan.python.empty() ? nullptr : python_task(plan.workload);
+  const Runs volley = [&](unsigned tasks, unsigned workers) {
+    return volley_runs(plan.workload, tasks, workers, plan.repeats);
+  };
+  const Runs python = [&](unsigned tasks, unsigned workers) {
+    return python_runs(plan.python, *task, tasks, workers, plan.repeats);
+  };
   std::vector<ScalingPoint> points;
-  sweep(points, "fixed-tasks", workload, tasks, max_workers, repeats);
-  if (twenty_tasks_max_workers > 0) sweep(points, "twenty-tasks", workload, 20, twenty_tasks_max_workers, repeats);
+  const auto experiment = [&](const char* name, unsigned tasks, unsigned max_workers) {
+    sweep(points, {.experiment = name, .variant = "volley", .workload = plan.workload, .tasks = tasks}, max_workers,
+          volley);
+    if (task)
+      sweep(points, {.experiment = name, .variant = "python pool", .workload = plan.workload, .tasks = tasks},
+            max_workers, python);
+  };
+  experiment("fixed-tasks", plan.tasks, plan.max_workers);
+  if (plan.twenty_tasks_max_workers > 0) experiment("twenty-tasks", 20, plan.twenty_tasks_max_workers);
   progress("");
   return points;
 }
 
+std::size_t best_worker_count(std::span<const ScalingPoint> curve) {
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < curve.size(); ++i)
+    if (curve[i].max < 0.97 * curve[best].min) best = i;
+  return best;
+}
+
 void write_scaling_csv(const std::vector<ScalingPoint>& points, std::ostream& out) {
-  out << "experiment,workload,tasks,workers,median_s,min_s,max_s,speedup,efficiency\n";
+  out << "experiment,variant,workload,tasks,workers,median,min,max,speedup,efficiency,best\n";
   for (const auto& p : points)
-    out << fmt::format("{},{},{},{},{:.6f},{:.6f},{:.6f},{:.4f},{:.4f}\n", p.experiment, p.workload, p.tasks,
-                       p.workers, p.median_s, p.min_s, p.max_s, p.speedup, p.efficiency);
+    out << fmt::format("{},{},{},{},{},{:.6f},{:.6f},{:.6f},{:.4f},{:.4f},{}\n", csv_field(p.experiment),
+                       csv_field(p.variant), csv_field(p.workload), p.tasks, p.workers, p.median, p.min, p.max,
+                       p.speedup, p.efficiency, p.best);
 }
 
 }  // namespace volley::bench

@@ -1,6 +1,6 @@
 // volley-bench scaling: runs the study, prints the table, writes CSV and the plots.
-#include <unistd.h>
-
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -10,19 +10,50 @@
 
 #include "bench/count_arg.hpp"
 #include "bench/output_file.hpp"
-#include "bench/build_info.hpp"
 #include "bench/interrupt.hpp"
+#include "bench/machine.hpp"
 #include "bench/posix.hpp"
 #include "bench/python.hpp"
 #include "bench/scaling_command.hpp"
 #include "volley/thread_policy.hpp"
+#include "volley/version.hpp"
 
 namespace volley::bench {
+namespace {
+
+std::string today() {
+  const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                     static_cast<unsigned>(day.day()));
+}
+
+void print_table(const std::vector<ScalingPoint>& points, const ScalingPlan& plan, unsigned cores) {
+  fmt::print("core investigation: {} tasks of '{}', {} usable cores ({}), medians of {} runs\n\n", plan.tasks,
+             plan.workload, cores, default_thread_policy().source, plan.repeats);
+  fmt::print("{:<13} {:<12} {:>6} {:>8} {:>11} {:>11} {:>8} {:>10}\n", "experiment", "variant", "tasks", "workers",
+             "median (s)", "spread (s)", "speedup", "efficiency");
+  for (const auto& p : points)
+    fmt::print("{:<13} {:<12} {:>6} {:>8} {:>11.4f} {:>11.4f} {:>7.2f}x {:>9.0f}%{}\n", p.experiment, p.variant,
+               p.tasks, p.workers, p.median, p.max - p.min, p.speedup, 100 * p.efficiency, p.best ? "  best" : "");
+  for (const auto& best : points) {
+    if (!best.best) continue;
+    const auto curve = [&](const ScalingPoint& p) { return p.experiment == best.experiment && p.variant == best.variant; };
+    const ScalingPoint* fastest = &best;
+    for (const auto& p : points)
+      if (curve(p) && p.median < fastest->median) fastest = &p;
+    fmt::print("best worker count ({}, {}): {} (fastest median at {} workers)\n", best.experiment, best.variant,
+               best.workers, fastest->workers);
+  }
+}
+
+}  // namespace
 
 int run_scaling_command(const ScalingArgs& args) {
   const unsigned cores = default_threads();
   const std::uint64_t tasks = parse_positive_count(args.tasks, "--tasks");  // range-checked before narrowing
-  const std::uint64_t max_workers = args.max_workers.empty() ? 2 * cores : parse_positive_count(args.max_workers, "--max-workers");
+  // At least 8 counts, so that the fixed-tasks curve is sampled on small machines too.
+  const std::uint64_t max_workers = args.max_workers.empty() ? std::max(2 * cores, 8u)
+                                                             : parse_positive_count(args.max_workers, "--max-workers");
   const std::uint64_t twenty = parse_count(args.twenty_max_workers, "--twenty-max-workers");
   const std::uint64_t repeats = parse_positive_count(args.repeat, "--repeat");
   if (tasks > 10'000 || max_workers > 256 || twenty > 256 || repeats > 100)
@@ -32,41 +63,34 @@ int run_scaling_command(const ScalingArgs& args) {
   const OutputFile png(args.out + ".png", "--out");
   const OutputFile svg(args.out + ".svg", "--out");
 
-  const auto points = run_scaling(args.workload, static_cast<unsigned>(tasks), static_cast<unsigned>(max_workers),
-                                  static_cast<unsigned>(twenty), static_cast<int>(repeats));
+  const ScalingPlan plan{.workload = args.workload,
+                         .tasks = static_cast<unsigned>(tasks),
+                         .max_workers = static_cast<unsigned>(max_workers),
+                         .twenty_tasks_max_workers = static_cast<unsigned>(twenty),
+                         .repeats = static_cast<int>(repeats),
+                         .python = find_python()};
+  const auto points = run_scaling(plan);  // checks the workload's name first
+  std::string note;  // why there is no Python curve
+  if (plan.python.empty())
+    note = "python3 not found: no python pool curve";
+  else if (scaling_task_size(plan.workload, "python pool").empty())
+    note = "no python pool curve: the tutorials' Python has no '" + plan.workload + "' task";
   std::ostringstream table;
   write_scaling_csv(points, table);
   const std::string csv_text = table.str();
   csv.write([&](std::ostream& out) { out << csv_text; });
-  for (const auto& p : points) {
-    if (args.json) {
-      std::cout << nlohmann::json{{"workload", "scaling"}, {"experiment", p.experiment}, {"task", p.workload},
-                                  {"tasks", p.tasks}, {"workers", p.workers}, {"seconds", p.median_s},
-                                  {"min_seconds", p.min_s}, {"max_seconds", p.max_s}, {"speedup", p.speedup},
-                                  {"efficiency", p.efficiency}}.dump()
-                << '\n';
-    }
-  }
-  if (!args.json) {
-    fmt::print("core investigation: {} tasks of '{}', {} usable cores ({}), medians of {} runs\n\n", tasks,
-               args.workload, cores, default_thread_policy().source, repeats);
-    fmt::print("{:<13} {:>6} {:>8} {:>11} {:>11} {:>8} {:>10}\n", "experiment", "tasks", "workers", "median (s)",
-               "spread (s)", "speedup", "efficiency");
+  if (args.json) {
     for (const auto& p : points)
-      fmt::print("{:<13} {:>6} {:>8} {:>11.4f} {:>11.4f} {:>7.2f}x {:>9.0f}%\n", p.experiment, p.tasks, p.workers,
-                 p.median_s, p.max_s - p.min_s, p.speedup, 100 * p.efficiency);
-    for (const char* experiment : {"fixed-tasks", "twenty-tasks"}) {
-      const ScalingPoint* fastest = nullptr;
-      for (const auto& p : points)
-        if (p.experiment == experiment && (!fastest || p.median_s < fastest->median_s)) fastest = &p;
-      if (!fastest) continue;
-      // The fewest workers within 5% of the fastest: more buys nothing measurable.
-      const ScalingPoint* best = fastest;
-      for (const auto& p : points)
-        if (p.experiment == experiment && p.median_s <= 1.05 * fastest->median_s && p.workers < best->workers) best = &p;
-      fmt::print("best worker count ({}): {} (fastest median at {} workers)\n", experiment, best->workers,
-                 fastest->workers);
-    }
+      std::cout << nlohmann::json{{"experiment", p.experiment}, {"variant", p.variant},  {"workload", p.workload},
+                                  {"tasks", p.tasks},           {"workers", p.workers},  {"median", p.median},
+                                  {"min", p.min},               {"max", p.max},          {"speedup", p.speedup},
+                                  {"efficiency", p.efficiency}, {"best", p.best}}
+                       .dump()
+                << '\n';
+    if (!note.empty()) fmt::print(stderr, "note: {}\n", note);
+  } else {
+    print_table(points, plan, cores);
+    if (!note.empty()) fmt::print("note: {}\n", note);
     fmt::print("wrote {}\n", csv.path());
   }
   const std::string python = find_python("matplotlib");
@@ -80,10 +104,22 @@ int run_scaling_command(const ScalingArgs& args) {
   // stdin, so a CSV written to a device or FIFO still gets its plots.
   StagedFile png_file = png.stage(".png");
   StagedFile svg_file = svg.stage(".svg");
+  std::vector<std::string> argv{python,
+                                bench_script("plot_scaling.py"),
+                                "-",
+                                png_file.path(),
+                                svg_file.path(),
+                                "--cores=" + std::to_string(cores),
+                                "--cpu=" + cpu_model(),
+                                "--version=" VOLLEY_VERSION,
+                                "--date=" + today(),
+                                "--repeats=" + std::to_string(repeats)};
+  for (const char* variant : {"volley", "python pool"})
+    if (const std::string size = scaling_task_size(plan.workload, variant); !size.empty())
+      argv.push_back("--task-size=" + std::string(variant) + "=" + size);
+  if (!note.empty()) argv.push_back("--note=" + note);
   try {
-    run_program({python, std::string(VOLLEY_BENCH_DIR) + "/plot_scaling.py", "-", std::to_string(cores),
-                 png_file.path(), svg_file.path()},
-                {.input = csv_text});
+    run_program(argv, {.input = csv_text});
   } catch (const std::runtime_error& e) {
     throw_if_interrupted_with_child();
     fmt::print(stderr, "volley-bench: drawing the plots failed: {}\n", e.what());

@@ -2,10 +2,14 @@
 """The tutorials' workloads as their own Python code does them, for volley-bench to time.
 
 usage: tutorials.py WORKLOAD MODE SIZE PROCESSES
+       tutorials.py WORKLOAD tasks SIZE PROCESSES TASKS REPEATS
   WORKLOAD  pi (Monte Carlo darts), quad (midpoint rule), primes (trial division of
             the SIZE numbers from 10^8)
   MODE      pure (one process) or pool (multiprocessing.Pool with PROCESSES workers)
-Prints one JSON object: workload, mode, items, processes, seconds, result."""
+  tasks     the scaling study's equal tasks (pi or primes): TASKS tasks of SIZE darts or
+            numbers on a Pool of PROCESSES, timed REPEATS times
+Prints one JSON object: workload, mode, items, processes, seconds, result (and tasks, with
+seconds a list of the runs' times, in the tasks mode)."""
 import json
 import multiprocessing
 import random
@@ -45,6 +49,33 @@ def check_prime(n):
     return True
 
 
+def pi_task(task, darts):
+    """One of the scaling study's equal tasks: darts from the task's own seed (forked workers
+    would otherwise share one random state)."""
+    random.seed(task)
+    return monte_carlo_hits(darts)
+
+
+def primes_task(task, numbers):
+    """One of the scaling study's equal tasks: the primes among `numbers` numbers from
+    10^9 + task * 10^7, where volley-bench's task of the same index sieves."""
+    start = 10 ** 9 + task * 10 ** 7
+    return sum(map(check_prime, range(start, start + numbers)))
+
+
+def time_tasks(workload, size, processes, tasks, repeats):
+    """The seconds of each of `repeats` runs of `tasks` tasks on one Pool, which is started
+    untimed, as volley-bench's is; and the last run's result."""
+    task = pi_task if workload == "pi" else primes_task
+    seconds = []
+    with multiprocessing.Pool(processes, initializer=ignore_interrupts) as pool:
+        for _ in range(repeats):
+            start = time.perf_counter()
+            result = sum(pool.starmap(task, [(t, size) for t in range(tasks)], chunksize=1))
+            seconds.append(time.perf_counter() - start)
+    return seconds, result
+
+
 def run(workload, mode, size, processes):
     if workload == "pi":
         if mode == "pure":
@@ -70,6 +101,12 @@ def ignore_interrupts():
 
 
 def main():
+    if len(sys.argv) == 7 and sys.argv[1] in ("pi", "primes") and sys.argv[2] == "tasks":
+        workload, size, processes, tasks, repeats = sys.argv[1], *map(int, sys.argv[3:])
+        seconds, result = time_tasks(workload, size, processes, tasks, repeats)
+        print(json.dumps({"workload": workload, "mode": "tasks", "items": size, "processes": processes,
+                          "tasks": tasks, "seconds": seconds, "result": result}))
+        return
     if len(sys.argv) != 5 or sys.argv[1] not in ("pi", "quad", "primes") or sys.argv[2] not in ("pure", "pool"):
         sys.exit(__doc__)
     workload, mode, size, processes = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])

@@ -48,7 +48,7 @@ function(expect_no_leftovers)
 endfunction()
 
 set(csv_header "^workload,variant,target,ranks,threads,seconds,items,result,check\npi,run,")
-set(scaling_header "^experiment,workload,tasks,workers,median_s,min_s,max_s,speedup,efficiency\nfixed-tasks,pi,2,1,")
+set(scaling_header "^experiment,variant,workload,tasks,workers,median,min,max,speedup,efficiency,best\nfixed-tasks,volley,pi,2,1,")
 
 if(CASE STREQUAL "csv_symlink")
   # link.csv -> chain.csv -> data/result.csv, both relative: the links stay, the file changes.
