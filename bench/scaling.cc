@@ -13,6 +13,7 @@
 #include "bench/csv.hpp"
 #include "bench/interrupt.hpp"
 #include "bench/posix.hpp"
+#include "bench/progress.hpp"
 #include "bench/python.hpp"
 #include "volley/volley.hpp"
 

@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "bench/context.hpp"
 #include "bench/count_arg.hpp"
 #include "bench/output_file.hpp"
 #include "bench/interrupt.hpp"
@@ -80,6 +81,7 @@ int run_scaling_command(const ScalingArgs& args) {
   const std::string csv_text = table.str();
   csv.write([&](std::ostream& out) { out << csv_text; });
   if (args.json) {
+    std::cout << context_record(thread_count(0), plan.repeats).dump() << '\n';
     for (const auto& p : points)
       std::cout << nlohmann::json{{"experiment", p.experiment}, {"variant", p.variant},  {"workload", p.workload},
                                   {"tasks", p.tasks},           {"workers", p.workers},  {"median", p.median},

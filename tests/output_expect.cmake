@@ -47,7 +47,7 @@ function(expect_no_leftovers)
   endif()
 endfunction()
 
-set(csv_header "^workload,variant,target,ranks,threads,seconds,items,result,check\npi,run,")
+set(csv_header "^workload,variant,target,ranks,threads,size,result,check,median,min,max,ns_per_item,vs_scalar,vs_1_thread,vs_cores,vs_peer,vs_python,detail\npi,run,")
 set(scaling_header "^experiment,variant,workload,tasks,workers,median,min,max,speedup,efficiency,best\nfixed-tasks,volley,pi,2,1,")
 
 if(CASE STREQUAL "csv_symlink")

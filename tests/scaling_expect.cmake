@@ -65,13 +65,13 @@ if(MATPLOTLIB)
   endforeach()
 endif()
 
-# A task the tutorials' Python does not have: volley's curve only, said so; JSON lines with the
-# CSV's names, counts as JSON integers.
+# A task the tutorials' Python does not have: volley's curve only, said so; JSON lines (after
+# the context record) with the CSV's names, counts as JSON integers.
 execute_process(COMMAND ${BENCH} scaling --workload matmul --tasks 2 --max-workers 2 --twenty-max-workers 0 --repeat 1
                         --json --out ${WORK}/matmul RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 expect_exit()
 set(json "{\"best\":(true|false),\"efficiency\":[0-9.e+-]+,\"experiment\":\"fixed-tasks\",\"max\":[0-9.e+-]+,\"median\":[0-9.e+-]+,\"min\":[0-9.e+-]+,\"speedup\":[0-9.e+-]+,\"tasks\":2,\"variant\":\"volley\"")
-if(NOT out MATCHES "^${json},\"workers\":1,\"workload\":\"matmul\"}\n${json},\"workers\":2,\"workload\":\"matmul\"}\n$")
+if(NOT out MATCHES "^{\"context\":[^\n]*}\n${json},\"workers\":1,\"workload\":\"matmul\"}\n${json},\"workers\":2,\"workload\":\"matmul\"}\n$")
   message(FATAL_ERROR "bad JSON lines:\n${out}")
 endif()
 if(PYTHON3 AND NOT err MATCHES "note: no python pool curve: the tutorials' Python has no 'matmul' task")
