@@ -70,9 +70,12 @@ std::unique_ptr<Cli> make_cli() {
                    add_scaling(app),    add_plan_sweep(app), add_targets(app)};
   app.failure_message(failure_message);
   app.footer(kFooter);
+  const std::string no_progress = "no progress line on stderr (there is none with --json or --csv, or off a terminal)";
+  app.add_flag("--no-progress", no_progress);
   for (const Command& command : cli->commands) {
     command.app->set_version_flag("--version", version);  // as primesieve takes it
     command.app->footer(kFooter);
+    command.app->add_flag("--no-progress", no_progress);
   }
   return cli;
 }

@@ -1,7 +1,5 @@
 #include "bench/cli.hpp"
 
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -10,8 +8,10 @@
 
 #include <fmt/core.h>
 
+#include "bench/context.hpp"
 #include "bench/count_arg.hpp"
 #include "bench/output_file.hpp"
+#include "bench/progress.hpp"
 #include "bench/ranks.hpp"
 #include "volley/run_options.hpp"
 #include "volley/thread_policy.hpp"
@@ -48,11 +48,7 @@ unsigned parse_threads(const CommonArgs& args) {
   if (threads > max_threads())
     throw UsageError(fmt::format("--threads: {} is more than the {} allowed", threads, max_threads()));
   const unsigned asked = threads == 0 ? default_threads() : static_cast<unsigned>(threads);
-  // The CPUs this process may run on, whatever SLURM_CPUS_PER_TASK or OMP_NUM_THREADS say.
-  ThreadEnvironment machine = current_thread_environment();
-  machine.omp_num_threads.reset();
-  machine.slurm_cpus_per_task.reset();
-  const ThreadPolicy usable = thread_policy_for(machine);
+  const ThreadPolicy usable = usable_cpus();
   if (asked > thread_limit())
     fmt::print(stderr, "volley-bench: note: OMP_THREAD_LIMIT caps the {} threads at {}\n", asked, thread_limit());
   else if (asked > usable.threads)
@@ -79,10 +75,17 @@ void emit(const std::vector<Row>& rows, const CommonArgs& args) {
   for (const Row& row : rows) printer.print(rows, row);
 }
 
+void print_context(const CommonArgs& args) {
+  const auto threads = static_cast<unsigned>(parse_count(args.threads, "--threads"));
+  std::cout << context_record(thread_count(threads), parse_repeat(args)).dump() << '\n';
+}
+
 void RowPrinter::print(const std::vector<Row>& rows, const Row& row) {
   progress("");
   if (args_.json) {
-    std::cout << to_json(row).dump() << '\n';
+    if (!header_printed_) print_context(args_);
+    header_printed_ = true;
+    std::cout << to_json(row, speedups(rows, row)).dump() << '\n';
   } else {
     if (!header_printed_) print_table_header();
     header_printed_ = true;
@@ -99,14 +102,6 @@ void flush_output() {
   std::cout.flush();
   if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout)
     throw std::runtime_error(std::string("cannot write standard output: ") + std::strerror(errno));
-}
-
-void progress(const std::string& what) {
-  if (!isatty(STDERR_FILENO)) return;
-  if (what.empty())
-    fmt::print(stderr, "\r\033[K");
-  else
-    fmt::print(stderr, "\r\033[Krunning {} ...", what);
 }
 
 }  // namespace volley::bench

@@ -32,10 +32,15 @@ int parse_repeat(const CommonArgs& args);
 /// options that do not apply to the mode chosen are refused, not ignored.
 void refuse_options(const CLI::App& app, const std::vector<std::string>& options, const std::string& why);
 
-/// Prints rows as the table or as JSON lines, and writes them to args.csv when set.
+/// The context record of a run with `args` as one JSON line on standard output.
+void print_context(const CommonArgs& args);
+
+/// Prints rows as the table or as JSON lines (after the context record), and writes them to
+/// args.csv when set.
 void emit(const std::vector<Row>& rows, const CommonArgs& args);
 
-/// Prints rows one at a time as they are measured (the table's header first), so that an
+/// Prints rows one at a time as they are measured (the table's header or the context record
+/// first), so that an
 /// interrupted run keeps what it printed; write_csv() then writes them all to args.csv.
 class RowPrinter {
  public:
@@ -52,8 +57,6 @@ class RowPrinter {
 /// Flushes standard output; throws std::runtime_error with the reason when a write failed
 /// (a full disk), so that a run stops at its first failed write.
 void flush_output();
-/// "running <what> ..." on stderr when it is a terminal; an empty `what` clears the line.
-void progress(const std::string& what);
 
 /// The main job: every workload side by side (volley-bench with no subcommand).
 void run_default(const CommonArgs& args);

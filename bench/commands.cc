@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/cli.hpp"
+#include "bench/context.hpp"
 #include "bench/count_arg.hpp"
 #include "bench/gpus.hpp"
 #include "bench/interrupt.hpp"
@@ -24,6 +25,7 @@
 #include "bench/python.hpp"
 #include "bench/ranks.hpp"
 #include "bench/scaling_command.hpp"
+#include "bench/timing.hpp"
 #include "bench/workloads.hpp"
 #include "volley/volley.hpp"
 
@@ -32,13 +34,19 @@ namespace {
 
 Variant single_variant(const CommonArgs& args) { return {"run", false, args.target, parse_threads(args)}; }
 
-// The primes of [from, to), streamed one per line (with --json, each a JSON number), then a
-// summary: on stderr, or with --json as a last JSON line, which an interrupted or failed
-// run never prints. Output goes out in 64 KiB pieces, each write checked.
-void list_primes(std::uint64_t from, std::uint64_t to, const Variant& v, bool json) {
+// The primes of [from, to), streamed one per line (with --json, each a JSON number, after the
+// context record), then a summary: on stderr, or with --json as a last line, a result row
+// (workload "list"), which an interrupted or failed run never prints. Output goes out in
+// 64 KiB pieces, each write checked.
+void list_primes(std::uint64_t from, std::uint64_t to, const Variant& v, const CommonArgs& args) {
   const RunOptions opts{.threads = v.threads, .target = v.target, .prime_method = v.method, .stop = interrupt_token()};
-  const std::string target = resolved_target_name(v.target);
-  const unsigned threads = is_gpu_target(v.target) ? 1 : resolve_threads(opts);  // one host thread drives a GPU
+  Row row;
+  row.workload = "list";
+  row.variant = v.name;
+  row.target = resolved_target_name(v.target);
+  row.threads = is_gpu_target(v.target) ? 1 : resolve_threads(opts);  // one host thread drives a GPU
+  row.size = to - from;
+  if (args.json) print_context(args);
   std::uint64_t count = 0;
   fmt::memory_buffer out;
   auto write_out = [&] {
@@ -57,40 +65,50 @@ void list_primes(std::uint64_t from, std::uint64_t to, const Variant& v, bool js
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   const long peak_mib = usage.ru_maxrss / 1024;  // the process's peak resident memory
-  if (json)
-    std::cout << nlohmann::json{{"workload", "list"}, {"from", from},       {"to", to},
-                                {"count", count},     {"target", target},   {"threads", threads},
-                                {"seconds", seconds}, {"peak_rss_mib", peak_mib}}.dump()
-              << '\n';
+  row.seconds = {seconds, seconds, seconds};  // one run
+  row.result = count;
+  row.detail = {{"from", from}, {"to", to}, {"peak_rss_mib", peak_mib}};
+  if (args.json)
+    std::cout << to_json(row, {}).dump() << '\n';
   else
     fmt::print(stderr, "{} primes in [{}, {}), {:.6f} s ({}, {} threads), peak memory {} MiB\n", count, from, to,
-               seconds, target, threads, peak_mib);
+               seconds, row.target, row.threads, peak_mib);
 }
 
-// Every number parsed before the first answer is printed.
-void check_numbers(const std::vector<std::string>& texts, bool json) {
+// Every number parsed before the first answer is printed. With --json each answer is a result
+// row (workload "is-prime", size 1, result 1 for a prime and 0 otherwise).
+void check_numbers(const std::vector<std::string>& texts, const CommonArgs& args) {
   std::vector<std::uint64_t> numbers;
   for (const auto& text : texts) numbers.push_back(parse_count(text, "is-prime"));
+  if (args.json) print_context(args);
   for (const std::uint64_t n : numbers) {
-    const bool prime = is_prime(n);
-    if (json)
-      std::cout << nlohmann::json{{"workload", "is-prime"}, {"number", n}, {"prime", prime}}.dump() << '\n';
-    else
+    const auto [prime, seconds] = time_median(1, [n] { return is_prime(n); });
+    if (args.json) {
+      Row row;
+      row.workload = "is-prime";
+      row.variant = "single";
+      row.target = "scalar";
+      row.size = 1;
+      row.result = prime ? 1 : 0;
+      row.seconds = seconds;
+      row.detail = {{"number", n}};
+      std::cout << to_json(row, {}).dump() << '\n';
+    } else {
       fmt::print("{} is {}\n", n, prime ? "prime" : "not prime");
+    }
   }
 }
 
+// With --json, the context record alone: it holds the targets and the GPUs.
 void print_targets(bool json) {
+  if (json) {
+    std::cout << context_record(thread_count(0), 1).dump() << '\n';
+    return;
+  }
   std::vector<std::string> compiled, supported;
   for (const auto t : compiled_targets()) compiled.push_back(t.name());
   for (const auto t : supported_targets()) supported.push_back(t.name());
   const std::string best = best_target().name();
-  if (json) {
-    nlohmann::json out = {{"compiled", compiled}, {"supported", supported}, {"chosen", best}};
-    out.update(gpus_json());
-    std::cout << out.dump() << '\n';
-    return;
-  }
   fmt::print("compiled:  {}\nsupported: {}\nchosen:    {}\n", fmt::join(compiled, " "), fmt::join(supported, " "),
              best);
   const GpuList& gpus = list_gpus();
@@ -209,7 +227,7 @@ Command add_primes(CLI::App& app) {
             Variant v = single_variant(args->common);
             v.method = parse_method(args->method);
             if (args->list) {
-              list_primes(from, to, v, args->common.json);
+              list_primes(from, to, v, args->common);
             } else if (const int repeat = parse_repeat(args->common); args->vs_primesieve) {
               const auto [row, peer] = run_prime_count_vs_primesieve(from, to, v, repeat);
               emit({row, peer}, args->common);
@@ -242,7 +260,7 @@ Command add_is_prime(CLI::App& app) {
             if (!args->numbers.empty()) {
               refuse_options(*is_prime, {"--threads", "--target", "--repeat", "--csv", "--shuffle"},
                              "applies to a batch (--from, --to) only");
-              check_numbers(args->numbers, args->common.json);
+              check_numbers(args->numbers, args->common);
               return 0;
             }
             check_csv_writable(args->common);

@@ -6,9 +6,11 @@
 
 #include "bench/cli.hpp"
 #include "bench/build_info.hpp"
+#include "bench/context.hpp"
 #include "bench/gpus.hpp"
 #include "bench/interrupt.hpp"
 #include "bench/machine.hpp"
+#include "bench/progress.hpp"
 #include "bench/python.hpp"
 #include "bench/workloads.hpp"
 #include "volley/volley.hpp"
@@ -42,14 +44,13 @@ void run_default(const CommonArgs& args) {
   resolve_target(args.target);  // fail before any work
   check_csv_writable(args);
   if (!args.json) {
-    const unsigned ran = resolve_threads({.threads = threads});
-    const bool capped = ran < (threads ? threads : policy.threads);
-    print_machine(ran, capped ? "OMP_THREAD_LIMIT" : threads ? "--threads" : policy.source);
+    const ThreadCount count = thread_count(threads);
+    print_machine(count.threads, count.source);
   }
   monte_carlo_pi(kMonteCarloBlock * 8, 0, {.threads = threads, .stop = interrupt_token()});  // start the thread team
 
   constexpr std::uint64_t kPiSamples = std::uint64_t{1} << 28;
-  constexpr std::uint64_t kQuadSteps = std::uint64_t{1} << 28;
+  constexpr std::uint64_t kMidpointSteps = std::uint64_t{1} << 28;
   constexpr std::uint64_t kFrom = 100'000'000, kTo = 101'000'000;  // the tutorials' prime range
   const std::vector<std::uint64_t> shuffled = batch_numbers(kFrom, kTo, true);
   const std::string python = find_python();
@@ -68,18 +69,17 @@ void run_default(const CommonArgs& args) {
   };
   std::vector<Variant> with_gpus = standard_variants(args.target, threads);
   for (Variant& v : gpu_variants()) with_gpus.push_back(std::move(v));
-  for (const std::string workload : {"pi", "quad", "count", "list", "is-prime"}) {
+  for (const std::string workload : {"pi", "midpoint", "count", "list", "is-prime"}) {
     if (!python.empty())
       add(python_tutorial_rows(python, threads ? threads : policy.threads, workload));
     for (const auto& v : with_gpus) {
       // The prime workloads take well under a millisecond: more runs for a stable median. Their
       // references (a plain sieve, trial division) take seconds and run once.
       const int fast_repeat = v.reference ? 1 : std::max(repeat, 21);
-      progress(workload + " " + v.name);
       if (workload == "pi") {
         add({run_pi(kPiSamples, 1, v, repeat)});
-      } else if (workload == "quad") {
-        add({run_quad(kQuadSteps, v, repeat)});
+      } else if (workload == "midpoint") {
+        add({run_midpoint(kMidpointSteps, v, repeat)});
       } else if (workload == "count" && v.name == "simd+threads" && have_primesieve()) {
         auto [row, peer] = run_prime_count_vs_primesieve(kFrom, kTo, v, fast_repeat);  // timed alternately
         add({std::move(row), std::move(peer)});

@@ -34,10 +34,10 @@ void print_gpu_startup() {
   }
   for (const GpuInfo& gpu : start.result->gpus) {
     const RunOptions opts{.target = gpu.target()};
-    const double first = time_median(1, [&] { return monte_carlo_pi(1, 0, opts); }).seconds;
-    const double small = time_median(5, [&] { return monte_carlo_pi(1'000'000, 0, opts); }).seconds;
+    const double first = time_median(1, [&] { return monte_carlo_pi(1, 0, opts); }).seconds.median;
+    const double small = time_median(5, [&] { return monte_carlo_pi(1'000'000, 0, opts); }).seconds.median;
     fmt::print("gpu:      {} {}; CUDA start {:.3f} s, first call {:.3f} s, then 10^6 darts in {:.3f} ms\n", opts.target,
-               describe(gpu), start.seconds, first, small * 1e3);
+               describe(gpu), start.seconds.median, first, small * 1e3);
   }
 }
 

@@ -16,6 +16,7 @@
 #include "bench/count_arg.hpp"
 #include "bench/interrupt.hpp"
 #include "bench/output_file.hpp"
+#include "bench/progress.hpp"
 #include "bench/ranks.hpp"
 #include "volley/cancellation.hpp"
 
@@ -30,6 +31,11 @@ int run(int argc, char** argv) {
     app.parse(argc, argv);
     vb::check_launch();
     const vb::Command& command = vb::selected_command(*cli);
+    const auto given = [&](const char* name) {
+      const CLI::Option* option = command.app->get_option_no_throw(name);
+      return option != nullptr && option->count() > 0;
+    };
+    vb::enable_progress(vb::job_rank() == 0 && !given("--json") && !given("--csv") && !given("--no-progress"));
     if (vb::job_ranks() > 1 && !command.over_ranks)
       throw vb::UsageError(fmt::format("{} runs in one process, not over {} MPI ranks (pi, midpoint and primes do)",
                                        &command == &cli->default_run ? "the default run" : command.app->get_name(),

@@ -8,6 +8,7 @@
 
 #include "bench/count_arg.hpp"
 #include "bench/interrupt.hpp"
+#include "bench/progress.hpp"
 #include "bench/timing.hpp"
 #include "bench/workloads.hpp"
 #include "volley/primes.hpp"
@@ -38,10 +39,10 @@ void print_summary(const std::vector<Row>& rows) {
              "test (s)", "auto/best");
   for (std::size_t i = 0; i + 2 < rows.size(); i += 3) {
     const Row &automatic = rows[i], &sieve = rows[i + 1], &test = rows[i + 2];
-    const auto from = automatic.fields.at("from").get<std::uint64_t>();
-    fmt::print("{:>20} {:>14} {:>7} {:>11.6f} {:>11.6f} {:>11.6f} {:>9.2f}x\n", from,
-               automatic.fields.at("to").get<std::uint64_t>() - from, automatic.fields.at("method").get<std::string>(),
-               automatic.seconds, sieve.seconds, test.seconds, automatic.seconds / std::min(sieve.seconds, test.seconds));
+    const double a = automatic.seconds.median, s = sieve.seconds.median, t = test.seconds.median;
+    fmt::print("{:>20} {:>14} {:>7} {:>11.6f} {:>11.6f} {:>11.6f} {:>9.2f}x\n",
+               automatic.detail.at("from").get<std::uint64_t>(), automatic.size,
+               automatic.detail.at("method").get<std::string>(), a, s, t, a / std::min(s, t));
   }
 }
 

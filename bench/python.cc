@@ -11,6 +11,7 @@
 #include "bench/build_info.hpp"
 #include "bench/interrupt.hpp"
 #include "bench/posix.hpp"
+#include "bench/progress.hpp"
 
 namespace volley::bench {
 namespace {
@@ -67,10 +68,11 @@ std::vector<Row> python_tutorial_rows(const std::string& python, unsigned proces
       row.variant = std::string(mode) == "pure" ? "python" : "python pool";
       row.target = "python";
       row.threads = procs;
-      row.seconds = out.at("seconds").get<double>();
-      row.items = t.size;
-      row.result = out.at("result").dump();
-      row.fields = {{"items", t.size}, {"python_result", out.at("result")}};
+      const double seconds = out.at("seconds").get<double>();
+      row.seconds = {seconds, seconds, seconds};  // one run
+      row.size = t.size;
+      row.result = out.at("result");
+      row.shown = row.result.dump();
       rows.push_back(std::move(row));
     }
   }

@@ -17,6 +17,7 @@
 
 #include "bench/count_arg.hpp"
 #include "bench/interrupt.hpp"
+#include "bench/progress.hpp"
 #include "bench/ranks.hpp"
 #include "volley/gpu.hpp"
 #include "volley/midpoint.hpp"
@@ -101,6 +102,7 @@ void abort_job(int code, const std::string& why, bool main_thread) {
 }
 
 void report_failure(const std::string& line) {
+  progress("");  // the progress line goes first
   if (rank == 0)
     std::fputs(line.c_str(), stderr);
   else

@@ -1,6 +1,7 @@
 // One process, rank 0 of 1 (builds without MPI).
 #include <cstdio>
 
+#include "bench/progress.hpp"
 #include "bench/ranks.hpp"
 #include "volley/midpoint.hpp"
 #include "volley/primes.hpp"
@@ -13,7 +14,10 @@ bool joined_ranks() { return false; }
 int job_ranks() { return 1; }
 int job_rank() { return 0; }
 void abort_job(int, const std::string&, bool) {}
-void report_failure(const std::string& line) { std::fputs(line.c_str(), stderr); }
+void report_failure(const std::string& line) {
+  progress("");  // the progress line goes first
+  std::fputs(line.c_str(), stderr);
+}
 int finish_job(int code) { return code; }
 void check_on_rank_zero(const std::function<void()>& check) { check(); }
 

@@ -11,13 +11,19 @@
 #include <vector>
 
 #include "bench/interrupt.hpp"
+#include "bench/progress.hpp"
 
 namespace volley::bench {
 
+/// Seconds over the repeats of one measurement.
+struct Seconds {
+  double median = 0, min = 0, max = 0;
+};
+
 template <typename R>
 struct Timed {
-  R result;        ///< of the last run
-  double seconds;  ///< median over the runs
+  R result;         ///< of the last run
+  Seconds seconds;  ///< over the runs
 };
 
 /// Runs every function once per round, `repeats` rounds (at least one), in the given order
@@ -32,6 +38,7 @@ std::vector<Timed<R>> time_alternately(int repeats, const std::vector<std::funct
   for (int round = 0; round < std::max(1, repeats); ++round, std::shuffle(order.begin(), order.end(), shuffler)) {
     for (const std::size_t f : order) {
       throw_if_interrupted();  // between runs too: the plain references do not look
+      restart_progress();
       const auto start = std::chrono::steady_clock::now();
       out[f].result = fns[f]();
       seconds[f].push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
@@ -39,7 +46,7 @@ std::vector<Timed<R>> time_alternately(int repeats, const std::vector<std::funct
   }
   for (std::size_t f = 0; f < fns.size(); ++f) {
     std::sort(seconds[f].begin(), seconds[f].end());
-    out[f].seconds = seconds[f][seconds[f].size() / 2];
+    out[f].seconds = {seconds[f][seconds[f].size() / 2], seconds[f].front(), seconds[f].back()};
   }
   return out;
 }

@@ -20,13 +20,16 @@ function(cli_test name exit match)
   set_tests_properties(cli.${name} PROPERTIES LABELS cli)
 endfunction()
 
-set(pi_fields "\"workload\":\"pi\";\"target\":\"[a-z0-9_]+\";\"threads\":2;\"seconds\":[0-9.e-]+"
-              "\"samples\":2500;\"hits\":[0-9]+;\"estimate\":3\\.[0-9]+;\"std_error\":0\\.[0-9]+;\"seed\":42")
+# The CSV's columns: the JSON rows' fields, in the README's order.
+set(csv_header "workload,variant,target,ranks,threads,size,result,check,median,min,max,ns_per_item,vs_scalar,vs_1_thread,vs_cores,vs_peer,vs_python,detail")
+set(pi_fields "^{\"context\":{[^\n]*\"volley_version\":\"${PROJECT_VERSION}\"[^\n]*}}\n{"
+              "\"workload\":\"pi\";\"target\":\"[a-z0-9_]+\";\"threads\":2;\"median\":[0-9.e-]+"
+              "\"size\":2500;\"hits\":[0-9]+;\"result\":3\\.[0-9]+;\"std_error\":0\\.[0-9]+;\"seed\":42")
 cli_test(pi_json 0 "${pi_fields}" pi --samples 2.5e3 --seed 42 --threads 2 --json)
 cli_test(pi_sse4_target 0 "\"target\":\"sse4\"" pi --samples 1000 --target SSE4 --json)
-cli_test(midpoint_json 0 "\"workload\":\"midpoint\";\"steps\":1000;\"estimate\":3\\.14159[0-9]+;\"seconds\"" midpoint --steps 1e3 --json)
-cli_test(quad_alias 0 "\"workload\":\"midpoint\";\"steps\":1000" quad --steps 1e3 --json)
-cli_test(targets_json 0 "\"compiled\":\\[[^]]*\"scalar\";\"gpus\":;\"supported\"" targets --json)
+cli_test(midpoint_json 0 "\"workload\":\"midpoint\";\"size\":1000;\"result\":3\\.14159[0-9]+;\"median\"" midpoint --steps 1e3 --json)
+cli_test(quad_alias 0 "\"workload\":\"midpoint\";\"size\":1000" quad --steps 1e3 --json)
+cli_test(targets_json 0 "^{\"context\":{;\"compiled\":\\[[^]]*\"scalar\";\"gpus\":;\"supported\"" targets --json)
 cli_test(targets_gpus 0 "chosen: +[a-z0-9_]+\n(gpus: +none \\(.+\\)|gpu: +cuda:0 .+ SMs)" targets)
 cli_test(help 0 "Usage:.*pi.*midpoint.*targets" --help)
 # The help names numbers UINT and ends with examples, the thread variables and the exit codes.
@@ -62,21 +65,21 @@ cli_test(unknown_subcommand_suggestion 2 "volley-bench: prims: did you mean 'pri
 cli_check(unknown_without_suggestion 2 MATCH "not expected: zzzzzz" NOMATCH "did you mean" ARGS zzzzzz)
 cli_test(default_bad_threads 2 "--threads: '-1' is negative" --threads=-1)
 
-cli_test(primes_json 0 "\"workload\":\"count\";\"from\":100000000;\"to\":101000000;\"count\":54208;\"seconds\""
+cli_test(primes_json 0 "\"workload\":\"count\";\"from\":100000000;\"to\":101000000;\"result\":54208;\"median\""
          primes --from 1e8 --to 1.01e8 --json)
 # primesieve's convention: STOP alone is [0, STOP], START STOP is [START, STOP], both ends in.
-cli_test(primes_up_to 0 "\"count\":78498;\"from\":0;\"to\":1000001" primes 1e6 --json)
-cli_test(primes_closed 0 "\"count\":21;\"from\":100;\"to\":201" primes 100 200 --json)
-cli_test(primes_closed_at_top 0 "\"count\":1;\"from\":18446744073709551557;\"to\":18446744073709551615"
+cli_test(primes_up_to 0 "\"result\":78498;\"from\":0;\"to\":1000001" primes 1e6 --json)
+cli_test(primes_closed 0 "\"result\":21;\"from\":100;\"to\":201" primes 100 200 --json)
+cli_test(primes_closed_at_top 0 "\"result\":1;\"from\":18446744073709551557;\"to\":18446744073709551615"
          primes 18446744073709551557 18446744073709551615 --json)
 cli_test(primes_closed_two_primes 0 "^101\n103\n2 primes" primes 101 103 --list)
 cli_test(primes_start_above_stop 2 "START \\(300\\) is greater than STOP \\(200\\)" primes 300 200)
 cli_test(primes_bounds_and_from 2 "--from does not go with START and STOP" primes 10 --from 5)
 cli_test(primes_list 0 "^2\n3\n5\n7\n11\n13\n17\n19\n23\n29\n10 primes" primes --from 0 --to 30 --list)
-cli_test(primes_list_json 0 "^18446744073709551521\n18446744073709551533\n18446744073709551557\n{\"count\":3,[^\n]*\"workload\":\"list\"}\n$"
+cli_test(primes_list_json 0 "^{\"context\":[^\n]*}\n18446744073709551521\n18446744073709551533\n18446744073709551557\n{\"check\":null,[^\n]*\"result\":3,[^\n]*\"workload\":\"list\"}\n$"
          primes --from 18446744073709551500 --to 18446744073709551615 --list --json)
 cli_test(is_prime_numbers 0 "561 is not prime\n18446744073709551557 is prime" is-prime 561 18446744073709551557)
-cli_test(is_prime_batch 0 "\"numbers\":100000;\"primes\":5411" is-prime --from 1e8 --to 1.001e8 --shuffle --json)
+cli_test(is_prime_batch 0 "\"size\":100000;\"result\":5411" is-prime --from 1e8 --to 1.001e8 --shuffle --json)
 cli_test(primes_reversed 2 "--from \\(10\\) is greater than --to \\(5\\)" primes --from 10 --to 5)
 cli_test(primes_too_far 2 "--to: .* does not fit in 64 bits" primes --to 18446744073709551616)
 cli_test(is_prime_garbage 2 "is-prime: 'x7' is not a whole number" is-prime x7)
@@ -107,7 +110,7 @@ cli_test(pi_csv 0 "" pi --samples 1e4 --csv ${CMAKE_CURRENT_BINARY_DIR}/pi.csv)
 add_test(NAME cli.pi_csv_shape
          COMMAND ${CMAKE_COMMAND} -E cat ${CMAKE_CURRENT_BINARY_DIR}/pi.csv)
 set_tests_properties(cli.pi_csv_shape PROPERTIES LABELS cli DEPENDS cli.pi_csv
-  PASS_REGULAR_EXPRESSION "^workload,variant,target,ranks,threads,seconds,items,result,check\npi,run,[a-z0-9_]+,1,[0-9]+,[0-9.]+,10000,\"3\\.[0-9]+ \\+- [0-9.e-]+\",\n$")
+  PASS_REGULAR_EXPRESSION "^${csv_header}\npi,run,[a-z0-9_]+,1,[0-9]+,10000,3\\.[0-9]+,,[0-9.e-]+,[0-9.e-]+,[0-9.e-]+,[0-9.e-]+,,,,,,\"{\"\"hits\"\":[0-9]+,\"\"seed\"\":1,\"\"std_error\"\":[0-9.e-]+}\"\n$")
 cli_test(csv_unwritable 2 "--csv: cannot write /nonexistent/dir/x.csv" pi --samples 10 --csv /nonexistent/dir/x.csv)
 execute_process(COMMAND /usr/bin/python3 -c "" RESULT_VARIABLE no_python OUTPUT_QUIET ERROR_QUIET)
 if(no_python EQUAL 0)
@@ -126,8 +129,8 @@ cli_check(oversubscribed_from_environment 0 MATCH "note: 200 threads \\(from OMP
           ENV OMP_NUM_THREADS=200 ARGS pi --samples 1e4)
 
 # Prime methods: forced either way, the same count; the plan-sweep benchmark on a tiny range.
-cli_test(primes_method_test 0 "\"count\":335;\"method\":\"test\"" primes --from 1e12 --to 1.00000001e12 --method test --json)
-cli_test(primes_method_sieve 0 "\"count\":335;\"method\":\"sieve\"" primes --from 1e12 --to 1.00000001e12 --method sieve --json)
+cli_test(primes_method_test 0 "\"result\":335;\"method\":\"test\"" primes --from 1e12 --to 1.00000001e12 --method test --json)
+cli_test(primes_method_sieve 0 "\"result\":335;\"method\":\"sieve\"" primes --from 1e12 --to 1.00000001e12 --method sieve --json)
 cli_test(primes_method_bad 2 "--method" primes --method guess)
 cli_test(plan_sweep_json 0 "\"check\":\"ok\"[^\n]*\"variant\":\"sieve\";\"check\":\"ok\"[^\n]*\"variant\":\"test\""
          plan-sweep --bases 1e12 --octaves 1 --threads 2 --json)
@@ -205,3 +208,9 @@ cli_check(omp_thread_limit 0 ENV OMP_THREAD_LIMIT=1 MATCH "OMP_THREAD_LIMIT caps
 # primes: [10^9, 2 x 10^9) has 47 million of them (380 MB).
 cli_check(list_memory_bounded 0 MATCH "peak memory ([0-9]|[1-9][0-9]|1[0-5][0-9]) MiB" OUTPUT_FILE /dev/null
           LABELS no-sanitizer ARGS primes --from 1e9 --to 2e9 --threads 2 --list)
+
+# The progress line on a pseudo-terminal, and its absence everywhere else.
+add_test(NAME cli.progress_terminal
+         COMMAND Python3::Interpreter ${CMAKE_CURRENT_SOURCE_DIR}/progress_pty.py $<TARGET_FILE:volley-bench>
+                 ${CMAKE_CURRENT_BINARY_DIR}/progress_pty)
+set_tests_properties(cli.progress_terminal PROPERTIES LABELS cli RUN_SERIAL ON)

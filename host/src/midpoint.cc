@@ -42,7 +42,7 @@ u128 detail::midpoint_sum(std::uint64_t steps, std::uint64_t first, std::uint64_
   return Pool(opts.threads).map_reduce(last - first, [&](std::uint64_t i) {
     const std::uint64_t begin = (first + i) * kMidpointBlock;
     return kernels::midpoint_scaled_sum(target.bit, steps, begin, std::min(steps, begin + kMidpointBlock));
-  }, std::plus<>(), u128{0}, {.stop = opts.stop});
+  }, std::plus<>(), u128{0}, {.stop = opts.stop, .progress = opts.progress});
 }
 
 double midpoint_pi(std::uint64_t steps, const RunOptions& opts) {

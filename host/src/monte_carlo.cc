@@ -32,7 +32,7 @@ std::uint64_t detail::monte_carlo_hits(std::uint64_t samples, std::uint64_t seed
   const Target target = resolve_target(opts.target);
   return Pool(opts.threads).map_reduce(last - first, [&](std::uint64_t i) {
     return kernels::monte_carlo_block_hits(target.bit, seed, first + i, samples_in_block(samples, first + i));
-  }, std::plus<>(), std::uint64_t{0}, {.stop = opts.stop});
+  }, std::plus<>(), std::uint64_t{0}, {.stop = opts.stop, .progress = opts.progress});
 }
 
 MonteCarloResult detail::monte_carlo_result(std::uint64_t hits, std::uint64_t samples) {

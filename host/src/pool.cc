@@ -20,6 +20,7 @@ thread_local int t_worker = -1;
 
 constexpr std::size_t kMaxReductionBlocks = 4096;
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+constexpr std::size_t kProgressPieces = 1024;  // counts per call: fine enough to show, too few to cost
 
 using Clock = std::chrono::steady_clock;
 
@@ -49,15 +50,23 @@ class FirstFailure {
   std::exception_ptr error_;
 };
 
-// Runs chunk `c` of the job; items above a recorded failure are not started.
+// Runs chunk `c` of the job; items above a recorded failure are not started. With a progress
+// counter, in pieces of `piece` items, each counted as it ends.
 void run_chunk(const detail::Job& job, std::size_t chunk, std::size_t c, FirstFailure& failure,
-               WorkerTrace* trace) {
+               WorkerTrace* trace, Progress* progress, std::size_t piece) {
   const std::size_t begin = c * chunk, end = std::min(job.items, begin + chunk);
   if (begin >= failure.index()) return;
   const auto start = trace ? Clock::now() : Clock::time_point{};
   std::size_t done = begin;
   try {
-    done = job.run(job.context, begin, end, failure.index_atomic());
+    while (done < end) {
+      const std::size_t piece_end = progress ? std::min(end, done + piece) : end;
+      const std::size_t ran = job.run(job.context, done, piece_end, failure.index_atomic());
+      if (progress) progress->done.fetch_add(ran - done, std::memory_order_relaxed);
+      const bool whole = ran == piece_end;
+      done = ran;
+      if (!whole) break;  // stopped by a failure or a stop request
+    }
   } catch (const detail::ItemFailure& f) {
     failure.record(f);
     done = f.index + 1;
@@ -102,13 +111,15 @@ void detail::run_job(const Job& job, unsigned threads, const CallOptions& opts) 
   // A stop request keeps every item not yet started from starting, as a failure at index 0.
   const std::stop_callback cancel(opts.stop, [&failure] { failure.record({0, std::make_exception_ptr(Cancelled())}); });
   if (opts.trace) *opts.trace = Trace{std::vector<WorkerTrace>(std::max(team, 1u)), 0};
+  if (opts.progress) opts.progress->total.fetch_add(job.items, std::memory_order_relaxed);
+  const std::size_t piece = std::max<std::size_t>(1, job.items / kProgressPieces);
   auto trace_of = [&](int worker) { return opts.trace ? &opts.trace->workers[worker] : nullptr; };
 
   if (nested || team <= 1) {
     // On the calling thread, in index order; current_worker() keeps its value.
     const int outer = t_worker;
     if (!nested) t_worker = 0;
-    for (std::size_t c = 0; c < chunks && failure.index() == kNone; ++c) run_chunk(job, chunk, c, failure, trace_of(0));
+    for (std::size_t c = 0; c < chunks && failure.index() == kNone; ++c) run_chunk(job, chunk, c, failure, trace_of(0), opts.progress, piece);
     t_worker = outer;
   } else {
 #pragma omp parallel num_threads(team)
@@ -119,15 +130,15 @@ void detail::run_job(const Job& job, unsigned threads, const CallOptions& opts) 
       switch (opts.schedule) {
         case Schedule::Static:
 #pragma omp for schedule(static, 1) nowait
-          for (std::int64_t c = 0; c < n; ++c) run_chunk(job, chunk, c, failure, trace);
+          for (std::int64_t c = 0; c < n; ++c) run_chunk(job, chunk, c, failure, trace, opts.progress, piece);
           break;
         case Schedule::Dynamic:
 #pragma omp for schedule(dynamic, 1) nowait
-          for (std::int64_t c = 0; c < n; ++c) run_chunk(job, chunk, c, failure, trace);
+          for (std::int64_t c = 0; c < n; ++c) run_chunk(job, chunk, c, failure, trace, opts.progress, piece);
           break;
         case Schedule::Guided:
 #pragma omp for schedule(guided, 1) nowait
-          for (std::int64_t c = 0; c < n; ++c) run_chunk(job, chunk, c, failure, trace);
+          for (std::int64_t c = 0; c < n; ++c) run_chunk(job, chunk, c, failure, trace, opts.progress, piece);
           break;
       }
       t_worker = -1;

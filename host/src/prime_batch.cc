@@ -23,7 +23,7 @@ void test_each(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> f
     kernels::is_prime_u32(batch.target, numbers.data() + first, len, flags.data() + first);
     for (std::size_t i = first; i < first + len; ++i)
       if (flags[i] == kernels::kUndecided) flags[i] = is_prime(numbers[i]);
-  }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = batch.stop});
+  }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = batch.stop, .progress = batch.progress});
 }
 
 void sieve_and_look_up(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, const RangeJob& job,
@@ -33,7 +33,7 @@ void sieve_and_look_up(std::span<const std::uint64_t> numbers, std::span<std::ui
   batch.pool.for_each(plan.runs, [&](std::size_t r) {
     const std::uint64_t first = plan.run_start(r);
     job.write_bytes(first, plan.run_start(r + 1), bits.data() + (plan.chunk_lo(first) / 30 - plan.lo / 30));
-  }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = batch.stop});
+  }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = batch.stop, .progress = batch.progress});
   // Look-ups in blocks, through local pointers: a store to a flag could alias anything,
   // so captured references would be reloaded after each one.
   constexpr std::size_t kBlock = prime_config::kLookupBlock;
@@ -47,7 +47,7 @@ void sieve_and_look_up(std::span<const std::uint64_t> numbers, std::span<std::ui
       out[i] = n < prime_config::kFirstSieved ? is_prime(n)
                                               : (sieve[n / 30 - base] & kernels::wheel::kMaskOf[n % 30]) != 0;
     }
-  }, {.stop = batch.stop});
+  }, {.stop = batch.stop, .progress = batch.progress});
 }
 
 }  // namespace

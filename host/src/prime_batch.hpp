@@ -12,6 +12,7 @@ struct BatchContext {
   std::int64_t target;
   const Pool& pool;
   std::stop_token stop;  ///< Cancelled is thrown once a stop is requested
+  Progress* progress;    ///< counts the work done, when set
 };
 
 /// flags[i] = is_prime(numbers[i]) (equal sizes): a dense batch's span is sieved once and each

@@ -88,7 +88,7 @@ std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOption
   const detail::RangePlan& plan = job.plan();
   return detail::count_table_primes(from, to) +
          pool.map_reduce(plan.runs, [&](std::uint64_t r) { return count_runs(job, r, r + 1); }, std::plus<>(),
-                         std::uint64_t{0}, {.schedule = Schedule::Dynamic, .stop = opts.stop});
+                         std::uint64_t{0}, {.schedule = Schedule::Dynamic, .stop = opts.stop, .progress = opts.progress});
 }
 
 detail::RangeQuery detail::prime_count_query(std::uint64_t from, std::uint64_t to, unsigned workers,
@@ -206,7 +206,7 @@ void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> fl
   }
   const std::int64_t target = resolve_target(opts.target).bit;
   const Pool pool(opts.threads);
-  detail::is_prime_batch(numbers, flags, {target, pool, opts.stop});
+  detail::is_prime_batch(numbers, flags, {target, pool, opts.stop, opts.progress});
 }
 
 std::vector<std::uint64_t> primes_in_reference(std::uint64_t from, std::uint64_t to) {

@@ -25,6 +25,7 @@
 // - The library was compiled with OpenMP; callers need not be.
 #include "volley/contract/cxx20.hpp"
 #include "volley/export.hpp"
+#include "volley/progress.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -74,6 +75,9 @@ struct CallOptions {
   Trace* trace = nullptr;
   /// When a stop is requested on it, no further item starts and the call throws Cancelled.
   std::stop_token stop = {};
+  /// When set, the call adds its item count to total and counts items done as they end, in
+  /// pieces of about a thousandth of the call (see progress.hpp).
+  Progress* progress = nullptr;
 };
 
 /// map_reduce looks at CallOptions::stop once per this many items inside a reduction block.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "volley/cancellation.hpp"
+#include "volley/progress.hpp"
 
 namespace volley {
 
@@ -26,6 +27,8 @@ struct RunOptions {
   /// When a stop is requested on it, the call stops early and throws Cancelled
   /// (see cancellation.hpp).
   std::stop_token stop = {};
+  /// When set, the call counts its work done there as it goes (see progress.hpp).
+  Progress* progress = nullptr;
 };
 
 /// The thread count a call with these options uses: opts.threads, or default_threads() for 0,
