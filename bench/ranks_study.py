@@ -56,8 +56,8 @@ def main():
         for workload, (name, ranks, threads) in jobs:
             command = [args.bench, *WORKLOADS[workload], "--threads", str(threads), "--repeat", "3", "--json"]
             row, _ = run(launch(args.mpirun, ranks) + command)
-            seconds[(workload, (name, ranks, threads))].append(row["seconds"])
-            answer = row.get("hits", row.get("estimate", row.get("count")))
+            seconds[(workload, (name, ranks, threads))].append(row["median"])
+            answer = row["result"]
             if results.setdefault(workload, answer) != answer:
                 raise SystemExit(f"{workload}: {name} answered {answer}, another configuration {results[workload]}")
     print(f"{'workload':<8} {'ranks x threads':<16} {'median s':>9} {'vs 1x2 plain':>13}")
@@ -73,7 +73,7 @@ def main():
         for _ in range(args.rounds):
             row, wall = run(launch(args.mpirun, ranks) + [args.bench, *tiny])
             walls.append(wall)
-            works.append(row["seconds"])
+            works.append(row["median"])
         label = "plain" if ranks is None else f"mpirun -n {ranks}"
         print(f"start-up and reduction, {label:<12}: wall {statistics.median(walls) * 1e3:8.1f} ms, "
               f"one-block pi {statistics.median(works) * 1e6:8.1f} us")

@@ -18,9 +18,11 @@ def main():
     for path in sorted(pathlib.Path(sys.argv[3]).glob("part-*.json")):
         with open(path) as f:
             rows = [json.loads(line) for line in f if line.startswith("{")]
-        if len(rows) != 1 or rows[0].get("workload") != "count":
-            sys.exit(f"add_parts: {path}: expected one count, found {len(rows)} JSON lines")
-        parts.append(rows[0])
+        counts = [row for row in rows if row.get("workload") == "count"]  # past the context record
+        if len(counts) != 1:
+            sys.exit(f"add_parts: {path}: expected one count, found {len(counts)} among {len(rows)} JSON lines")
+        row = counts[0]
+        parts.append({"from": row["detail"]["from"], "to": row["detail"]["to"], "count": row["result"]})
     parts.sort(key=lambda p: p["from"])
     at = lo
     for part in parts:

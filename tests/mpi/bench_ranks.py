@@ -18,7 +18,7 @@ RUNS = [
     ["midpoint", "--steps", "3e7"],
     ["primes", "--from", "1e12", "--to", "1.0001e12"],
 ]
-RESULT_FIELDS = ("hits", "estimate", "count", "samples", "steps", "from", "to")
+RESULT_FIELDS = ("result", "size", "detail")  # detail: hits, seed, range, method
 
 
 def run(command):
@@ -35,13 +35,14 @@ def same(mpirun, bench, ranks):
         code, plain_out, err = run([bench, *args, "--json"])
         if code != 0:
             fail(f"plain {args}: exit status {code}", plain_out, err)
-        plain = json.loads(plain_out)
+        plain = json.loads(plain_out.splitlines()[-1])  # after the context record
         launch = [mpirun, "-n", str(ranks), "--oversubscribe"]
         code, out, err = run([*launch, bench, *args, "--threads", "1", "--json"])
         lines = out.splitlines()
-        if code != 0 or len(lines) != 1:
-            fail(f"{ranks} ranks {args}: exit status {code}, {len(lines)} lines (want 0 and 1)", out, err)
-        ranked = json.loads(lines[0])
+        if code != 0 or len(lines) != 2 or json.loads(lines[0])["context"]["ranks"] != ranks:
+            fail(f"{ranks} ranks {args}: exit status {code}, {len(lines)} lines (want 0, and a context record "
+                 f"naming {ranks} ranks and one row)", out, err)
+        ranked = json.loads(lines[1])
         for field in RESULT_FIELDS:
             if plain.get(field) != ranked.get(field):
                 fail(f"{args}: {field} is {ranked.get(field)} over {ranks} ranks, {plain.get(field)} in one process", out)

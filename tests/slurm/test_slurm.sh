@@ -38,11 +38,12 @@ wait_for_jobs() {
   if echo "$states" | grep -v 'JobState=COMPLETED' | grep -q .; then fail "jobs did not all complete: $states"; fi
 }
 
-json_field() {  # FILE FIELD: the field of the file's one JSON line
+json_field() {  # FILE FIELD: the field of the file's one JSON row (or its detail), past the context record
   python3 -c 'import json, sys
-rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
-assert len(rows) == 1, f"{sys.argv[1]}: {len(rows)} JSON lines, want 1"
-print(rows[0][sys.argv[2]])' "$1" "$2"
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{") and not l.startswith("{\"context\"")]
+assert len(rows) == 1, f"{sys.argv[1]}: {len(rows)} JSON rows, want 1"
+row = rows[0]
+print(row[sys.argv[2]] if sys.argv[2] in row else row["detail"][sys.argv[2]])' "$1" "$2"
 }
 
 cluster_start "$work" || fail "the cluster did not start"
@@ -62,8 +63,8 @@ sbatch --parsable --ntasks=2 --cpus-per-task=1 --output="$work/out/ranks-pi.json
 total=$("$examples/count_in_parts.sh" $from $to 4 "$work/parts")
 wait_for_jobs
 
-want=$(json_field "$work/out/plain-primes.json" count)
-[ "$(json_field "$work/out/ranks-primes.json" count)" = "$want" ] || fail "two ranks counted $(json_field "$work/out/ranks-primes.json" count), one process $want"
+want=$(json_field "$work/out/plain-primes.json" result)
+[ "$(json_field "$work/out/ranks-primes.json" result)" = "$want" ] || fail "two ranks counted $(json_field "$work/out/ranks-primes.json" result), one process $want"
 [ "$(json_field "$work/out/ranks-primes.json" ranks)" = 2 ] || fail "the two-rank job did not run on 2 ranks"
 [ "$(json_field "$work/out/ranks-pi.json" hits)" = "$(json_field "$work/out/plain-pi.json" hits)" ] || fail "pi's hits differ over two ranks"
 [ "$(json_field "$total" count)" = "$want" ] || fail "the array's parts add up to $(json_field "$total" count), one process counts $want"
