@@ -15,7 +15,7 @@
 
 namespace volley {
 
-struct GpuInfo {
+struct VOLLEY_API GpuInfo {
   int index;          ///< N of the target "cuda:N"
   std::string name;   ///< as the driver names it, e.g. "NVIDIA H100 80GB HBM3"
   int compute_major;  ///< compute capability, e.g. 9.0 for Hopper
