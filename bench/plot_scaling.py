@@ -80,9 +80,9 @@ def draw(rows, args):
     caption = (f"volley {args.version} on {args.cpu}, {args.cores} usable cores, {args.date}. Medians of "
                f"{args.repeats} runs; bars from the fastest to the slowest run; the pools are started untimed. ")
     if any(r["variant"] == "python pool" for r in rows):
-        caption += ("python pool: the tutorials' Python on multiprocessing.Pool, its tasks sized to about 20 ms "
-                    "(Python is 100-1000x slower per item), so compare speedup and efficiency, each against its "
-                    "own 1 worker. ")
+        caption += ("python pool: the tutorials' Python on multiprocessing.Pool, on smaller tasks (the legend gives "
+                    "each task's size and time on 1 worker) as Python is 100-1000x slower per item; so compare "
+                    "speedup and efficiency, each against its own 1 worker. ")
     caption += ("Best worker count (ringed, volley-bench's rule): from 1 worker up, a larger count takes over only "
                 "when even its slowest run is 3% faster than the best so far's fastest run (less is noise).")
     if args.note:

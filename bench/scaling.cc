@@ -56,7 +56,7 @@ struct PythonTask {
   unsigned items;
   const char* size;
 };
-constexpr PythonTask kPythonTasks[] = {{"pi", 150'000, "150,000 darts"},
+constexpr PythonTask kPythonTasks[] = {{"pi", 200'000, "200,000 darts"},
                                        {"primes", 500, "trial division of 500 numbers"}};
 
 const PythonTask* python_task(const std::string& workload) {
