@@ -78,7 +78,8 @@ def draw(rows, args):
         row_axes[2].set_ylim(0, max(1.35, row_axes[2].get_ylim()[1]))  # room for the legend
         row_axes[2].legend(fontsize=7, loc="upper right")  # where efficiency has fallen
     caption = (f"volley {args.version} on {args.cpu}, {args.cores} usable cores, {args.date}. Medians of "
-               f"{args.repeats} runs; bars from the fastest to the slowest run; the pools are started untimed. ")
+               f"{args.repeats} runs, every worker count once per round in a shuffled order; bars from the fastest "
+               "to the slowest run; the pools are started untimed. ")
     if any(r["variant"] == "python pool" for r in rows):
         caption += ("python pool: the tutorials' Python on multiprocessing.Pool, on smaller tasks (the legend gives "
                     "each task's size and time on 1 worker) as Python is 100-1000x slower per item; so compare "

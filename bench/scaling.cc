@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <numeric>
+#include <random>
 #include <stdexcept>
 
 #include <Eigen/Dense>
@@ -69,7 +71,7 @@ const PythonTask* python_task(const std::string& workload) {
 volatile std::uint64_t sink = 0;
 
 // The seconds of each of `repeats` runs of `tasks` tasks on `workers` workers.
-using Runs = std::function<std::vector<double>(unsigned tasks, unsigned workers)>;
+using Runs = std::function<std::vector<double>(unsigned tasks, unsigned workers, int repeats)>;
 
 std::vector<double> volley_runs(const std::string& workload, unsigned tasks, unsigned workers, int repeats) {
   std::vector<double> times;
@@ -101,19 +103,32 @@ std::vector<double> python_runs(const std::string& python, const PythonTask& tas
   return nlohmann::json::parse(output).at("seconds").get<std::vector<double>>();
 }
 
-// One curve: `base` (experiment, variant, workload, tasks) on 1 .. max_workers workers.
-void sweep(std::vector<ScalingPoint>& out, const ScalingPoint& base, unsigned max_workers, const Runs& runs) {
+// One curve: `base` (experiment, variant, workload, tasks) on 1 .. max_workers workers, round
+// by round, each round over every worker count in an order of its own (shuffled with a fixed
+// seed): the machine's drift over the study then widens every count's spread alike instead of
+// moving one count's median, so that the best-worker rule cannot mistake it for a gain.
+void sweep(std::vector<ScalingPoint>& out, const ScalingPoint& base, unsigned max_workers, int repeats,
+           const Runs& runs) {
+  std::vector<std::vector<double>> times(max_workers);
+  std::vector<unsigned> order(max_workers);
+  std::iota(order.begin(), order.end(), 1u);
+  std::mt19937 shuffler(1);
+  for (int round = 1; round <= repeats; ++round, std::shuffle(order.begin(), order.end(), shuffler)) {
+    for (const unsigned w : order) {
+      progress(fmt::format("{} {} ({}): {} tasks on {} workers, round {} of {}", base.experiment, base.workload,
+                           base.variant, base.tasks, w, round, repeats));
+      times[w - 1].push_back(runs(base.tasks, w, 1).front());
+    }
+  }
   const std::size_t first = out.size();
   for (unsigned w = 1; w <= max_workers; ++w) {
-    progress(fmt::format("{} {} ({}): {} tasks on {} workers", base.experiment, base.workload, base.variant,
-                         base.tasks, w));
-    std::vector<double> times = runs(base.tasks, w);
-    std::sort(times.begin(), times.end());
+    std::vector<double>& t = times[w - 1];
+    std::sort(t.begin(), t.end());
     ScalingPoint& p = out.emplace_back(base);
     p.workers = w;
-    p.median = times[times.size() / 2];
-    p.min = times.front();
-    p.max = times.back();
+    p.median = t[t.size() / 2];
+    p.min = t.front();
+    p.max = t.back();
   }
   const std::span<ScalingPoint> curve(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
   for (ScalingPoint& p : curve) {
@@ -144,19 +159,19 @@ std::vector<ScalingPoint> run_scaling(const ScalingPlan& plan) {
   if (std::find(scaling_workloads().begin(), scaling_workloads().end(), plan.workload) == scaling_workloads().end())
     throw std::invalid_argument("scaling: unknown workload '" + plan.workload + "' (pi, primes, matmul, random)");
   const PythonTask* task = plan.python.empty() ? nullptr : python_task(plan.workload);
-  const Runs volley = [&](unsigned tasks, unsigned workers) {
-    return volley_runs(plan.workload, tasks, workers, plan.repeats);
+  const Runs volley = [&](unsigned tasks, unsigned workers, int repeats) {
+    return volley_runs(plan.workload, tasks, workers, repeats);
   };
-  const Runs python = [&](unsigned tasks, unsigned workers) {
-    return python_runs(plan.python, *task, tasks, workers, plan.repeats);
+  const Runs python = [&](unsigned tasks, unsigned workers, int repeats) {
+    return python_runs(plan.python, *task, tasks, workers, repeats);
   };
   std::vector<ScalingPoint> points;
   const auto experiment = [&](const char* name, unsigned tasks, unsigned max_workers) {
     sweep(points, {.experiment = name, .variant = "volley", .workload = plan.workload, .tasks = tasks}, max_workers,
-          volley);
+          plan.repeats, volley);
     if (task)
       sweep(points, {.experiment = name, .variant = "python pool", .workload = plan.workload, .tasks = tasks},
-            max_workers, python);
+            max_workers, plan.repeats, python);
   };
   experiment("fixed-tasks", plan.tasks, plan.max_workers);
   if (plan.twenty_tasks_max_workers > 0) experiment("twenty-tasks", 20, plan.twenty_tasks_max_workers);
