@@ -298,7 +298,7 @@ Command add_scaling(CLI::App& app) {
   scaling->add_option("--workload", args->workload, "task kind: pi, primes, matmul (250x250 Eigen products), random")
       ->capture_default_str();
   scaling->add_option("--tasks", args->tasks, "equal tasks per measurement")->type_name("UINT")->capture_default_str();
-  scaling->add_option("--max-workers", args->max_workers, "largest worker count (default: twice the usable cores)")->type_name("UINT");
+  scaling->add_option("--max-workers", args->max_workers, "largest worker count (default: twice the usable cores, at least 8)")->type_name("UINT");
   scaling->add_option("--twenty-max-workers", args->twenty_max_workers,
                       "second experiment: 20 tasks on 1 .. this many workers (0: skip)")->type_name("UINT")->capture_default_str();
   scaling->add_option("--repeat", args->repeat, "runs per worker count")->type_name("UINT")->capture_default_str();
