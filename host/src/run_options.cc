@@ -11,7 +11,11 @@
 
 namespace volley {
 
-unsigned max_threads() { return std::max(256u, 64 * std::thread::hardware_concurrency()); }
+// hardware_concurrency() reads /sys on every call; the limit is fixed for the process.
+unsigned max_threads() {
+  static const unsigned limit = std::max(256u, 64 * std::thread::hardware_concurrency());
+  return limit;
+}
 
 unsigned thread_limit() { return static_cast<unsigned>(std::max(1, omp_get_thread_limit())); }
 

@@ -25,6 +25,12 @@ std::vector<Target> targets_in(std::int64_t mask) {
   return out;
 }
 
+// CPUID is slow (a trap to the hypervisor on a virtual machine), and the answer is fixed.
+std::int64_t supported_mask() {
+  static const std::int64_t supported = kernels::compiled_target_mask() & kernels::cpu_target_mask();
+  return supported;
+}
+
 std::string names_of(const std::vector<Target>& targets) {
   std::string out;
   for (const Target t : targets) out += (out.empty() ? "" : ", ") + t.name();
@@ -37,13 +43,10 @@ std::string Target::name() const { return lower(kernels::target_name(bit)); }
 
 std::vector<Target> compiled_targets() { return targets_in(kernels::compiled_target_mask()); }
 
-std::vector<Target> supported_targets() {
-  return targets_in(kernels::compiled_target_mask() & kernels::cpu_target_mask());
-}
+std::vector<Target> supported_targets() { return targets_in(supported_mask()); }
 
 bool is_supported(Target target) noexcept {
-  static const std::int64_t supported = kernels::compiled_target_mask() & kernels::cpu_target_mask();
-  return std::has_single_bit(static_cast<std::uint64_t>(target.bit)) && (target.bit & supported) != 0;
+  return std::has_single_bit(static_cast<std::uint64_t>(target.bit)) && (target.bit & supported_mask()) != 0;
 }
 
 Target best_target() { return supported_targets().front(); }
