@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds and runs every test: the Release build, then ASan+UBSan, then TSan on the unit
-# tests, then the fuzzers. Installs what is missing first (OpenMPI and SLURM too, for the MPI
+# Builds and runs every test: the Release build, then the Python package, then ASan+UBSan,
+# then TSan on the unit tests, then the fuzzers. Installs what is missing first (OpenMPI and SLURM too, for the MPI
 # tests and the SLURM test, which starts its own one-node cluster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake/install-deps.sh clang-14 libomp-14-dev libclang-rt-14-dev libopenmpi-dev openmpi-bin \
-  slurmctld slurmd slurm-client munge pkg-config
+  slurmctld slurmd slurm-client munge pkg-config python3-venv python3-dev
 jobs=$(nproc)
 
 run_suite() {  # build directory, build target ("all" or one), ctest arguments...
@@ -16,6 +16,15 @@ run_suite() {  # build directory, build target ("all" or one), ctest arguments..
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 run_suite build all
+
+# The Python package, installed as a user installs it (pip install ., from the Python package
+# registry's scikit-build-core and nanobind) into a virtual environment made afresh; its
+# CMake build is kept in build-python/cmake for the next run. pytest compares its answers
+# with the Release build's volley-bench.
+python3 -m venv --clear build-python/venv
+build-python/venv/bin/pip install --quiet --disable-pip-version-check pytest
+build-python/venv/bin/pip install --quiet --disable-pip-version-check . --config-settings=build-dir=build-python/cmake
+VOLLEY_BENCH=$PWD/build/bench/volley-bench build-python/venv/bin/pytest tests/python
 
 # The sanitizer builds use -O1 -g1 and skip what their tests do not run (the
 # micro-benchmarks; for TSan all but the unit tests), to keep the whole command well within
