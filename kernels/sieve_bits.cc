@@ -5,6 +5,7 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
 
+#include <array>
 #include <bit>
 #include <cstring>
 
@@ -62,6 +63,16 @@ std::uint64_t CountBits(const std::uint8_t* bytes, std::uint64_t n) {
 // numbers are a broadcast base plus these offsets, and CompressStore keeps the lanes whose
 // bits are set. Elsewhere compress is emulated and slower than the scalar loop over the set
 // bits (measured with volley-micro's BM_PrimeList), so the other targets use that loop.
+#if !VOLLEY_TARGET_HAS_AVX512
+// The offset of bit b of a word of wheel bytes from 30 times its first byte; entry 64 is 0.
+template <typename T>
+constexpr auto kBitOffsets = [] {
+  std::array<T, 65> offsets{};
+  for (int b = 0; b < 64; ++b) offsets[b] = static_cast<T>(30 * (b / 8) + kernels::wheel::kResidues[b % 8]);
+  return offsets;
+}();
+#endif
+
 template <typename T>
 std::uint64_t ExtractNumbers(const std::uint8_t* bytes, std::uint64_t n, std::uint64_t first, T* out) {
   std::uint64_t count = 0;
@@ -84,10 +95,22 @@ std::uint64_t ExtractNumbers(const std::uint8_t* bytes, std::uint64_t n, std::ui
                                  out + count);
     }
 #else
-    for (; word != 0; word &= word - 1) {
-      const int bit = std::countr_zero(word);
-      out[count++] = static_cast<T>(30 * (first + i + static_cast<std::uint64_t>(bit / 8)) + kernels::wheel::kResidues[bit % 8]);
+    // Four numbers per pass, so that the loop's exit is mispredicted once per four primes at
+    // most: a pass may write up to three numbers past the word's last (kExtractSlack), each
+    // then overwritten or past the count. countr_zero(0) is 64, whose offset is 0.
+    const T base = static_cast<T>(30 * (first + i));
+    const std::uint64_t end = count + static_cast<std::uint64_t>(std::popcount(word));
+    for (; count < end; count += 4) {
+      out[count] = base + kBitOffsets<T>[std::countr_zero(word)];
+      word &= word - 1;
+      out[count + 1] = base + kBitOffsets<T>[std::countr_zero(word)];
+      word &= word - 1;
+      out[count + 2] = base + kBitOffsets<T>[std::countr_zero(word)];
+      word &= word - 1;
+      out[count + 3] = base + kBitOffsets<T>[std::countr_zero(word)];
+      word &= word - 1;
     }
+    count = end;
 #endif
   }
   return count;
