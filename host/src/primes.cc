@@ -3,6 +3,8 @@
 #include "volley/primes.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -72,6 +74,60 @@ void gpu_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts, co
   throw_if_stopped(opts.stop);
 }
 
+// The primes of [from, to) from kFirstSieved up, as waves of chunks sieved (or tested) in
+// parallel into wheel bytes, one bit per number coprime to 30: whatever the range, the memory
+// held is one wave's bytes (kStreamChunksPerThread chunks per thread).
+class WheelWaves {
+ public:
+  WheelWaves(std::uint64_t from, std::uint64_t to, const RunOptions& opts)
+      : target_(resolve_target(opts.target).bit), pool_(opts.threads),
+        job_(plan_for(from, to, opts, pool_.threads()), target_, opts.stop), stop_(opts.stop) {}
+
+  const Pool& pool() const { return pool_; }
+  const detail::RangeJob& job() const { return job_; }
+  std::int64_t target() const { return target_; }
+  /// Where chunk c's bytes start in the bytes of a wave whose first byte is wheel byte base,
+  /// and how many there are.
+  std::uint64_t offset(std::uint64_t c, std::uint64_t base) const { return job_.plan().chunk_lo(c) / 30 - base; }
+  std::uint64_t size(std::uint64_t c) const { return job_.bytes_of(c, c + 1); }
+
+  /// Sieves each wave, then calls read(first chunk, chunks, bytes, wheel byte of bytes[0]).
+  template <typename Read>
+  void read(Read read) const {
+    const detail::RangePlan& plan = job_.plan();
+    if (plan.chunks == 0) return;
+    const std::uint64_t wave = std::min(prime_config::kStreamChunksPerThread * pool_.threads(), plan.chunks);
+    // Uninitialised: every byte is written before it is read. Short ranges get what they use.
+    const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(
+        std::min(wave * plan.chunk_bytes, kernels::wheel::bytes_of(plan.lo, plan.hi)));
+    for (std::uint64_t first = 0; first < plan.chunks; first += wave) {
+      const std::uint64_t n = std::min(wave, plan.chunks - first), base = plan.chunk_lo(first) / 30;
+      pool_.for_each(n, [&](std::size_t i) { job_.write_bytes(first + i, first + i + 1, bytes.get() + offset(first + i, base)); },
+                     {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = stop_});
+      read(first, n, bytes.get(), base);
+    }
+  }
+
+  /// The numbers of `size` wheel bytes from wheel byte `first`, to out (room for them, no
+  /// more: they go through a small buffer, as extract_numbers writes past its last number).
+  void extract(const std::uint8_t* bytes, std::uint64_t size, std::uint64_t first, std::uint64_t* out) const {
+    std::uint64_t buffer[8 * kPieceBytes + kernels::kExtractSlack];
+    for (std::uint64_t at = 0; at < size; at += kPieceBytes) {
+      throw_if_stopped(stop_);
+      const std::uint64_t len = std::min(kPieceBytes, size - at);
+      const std::uint64_t found = kernels::extract_numbers(target_, bytes + at, len, first + at, buffer);
+      out = std::copy_n(buffer, found, out);
+    }
+  }
+
+ private:
+  static constexpr std::uint64_t kPieceBytes = 512;  // its numbers fill 32 KiB at most
+  std::int64_t target_;
+  Pool pool_;
+  detail::RangeJob job_;
+  std::stop_token stop_;
+};
+
 }  // namespace
 
 std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
@@ -135,23 +191,42 @@ PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& op
 std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
   check_range(from, to, "primes_in");
   std::vector<std::uint64_t> out;
-  const auto too_many = [&](std::uint64_t more) {
+  const auto make_room = [&](std::uint64_t more) {
     if (out.size() + more > kMaxListedPrimes)
       throw std::invalid_argument("primes_in: [" + std::to_string(from) + ", " + std::to_string(to) +
                                   ") holds more than " + std::to_string(kMaxListedPrimes) +
                                   " primes; count them with count_primes or stream them with for_each_prime");
+    return out.size();
   };
   if (is_gpu_target(opts.target)) {
     gpu_primes(from, to, opts, [&](const std::uint64_t* primes, std::size_t n) {
-      too_many(n);
+      make_room(n);
       out.insert(out.end(), primes, primes + n);
     });
     return out;
   }
-  for_each_prime(from, to, [&](std::uint64_t p) {
-    too_many(1);
-    out.push_back(p);
-  }, opts);
+  // Room for all of them at once, by the Montgomery-Vaughan bound pi(x + y) - pi(x) <= 2y / ln y:
+  // address space only (pages are touched as primes are written), and the vector never moves.
+  const double y = static_cast<double>(to - from);
+  out.reserve(static_cast<std::size_t>(std::min<double>(kMaxListedPrimes, y < 3 ? 2 : 2 * y / std::log(y))) + 64);
+  const WheelWaves waves(from, to, opts);
+  for (const std::uint32_t p : kSmallPrimes)
+    if (p >= from && p < to) out.push_back(p);
+  waves.read([&](std::uint64_t first, std::uint64_t n, const std::uint8_t* bytes, std::uint64_t base) {
+    // The wave's primes, counted per chunk, then written by the chunks' threads in parallel
+    // straight to their places in out.
+    std::vector<std::uint64_t> at(n + 1);
+    waves.pool().for_each(n, [&](std::size_t i) {
+      at[i + 1] = kernels::count_bits(waves.target(), bytes + waves.offset(first + i, base), waves.size(first + i));
+    }, {.stop = opts.stop});
+    std::partial_sum(at.begin(), at.end(), at.begin());
+    const std::uint64_t start = make_room(at[n]);
+    out.resize(start + at[n]);
+    waves.pool().for_each(n, [&](std::size_t i) {
+      const std::uint64_t c = first + i, offset = waves.offset(c, base);
+      waves.extract(bytes + offset, waves.size(c), base + offset, out.data() + start + at[i]);
+    }, {.stop = opts.stop});
+  });
   return out;
 }
 
@@ -164,35 +239,22 @@ void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<vo
     });
     return;
   }
-  const std::int64_t target = resolve_target(opts.target).bit;
-  const Pool pool(opts.threads);
-  const detail::RangeJob job(plan_for(from, to, opts, pool.threads()), target, opts.stop);
-  const detail::RangePlan& plan = job.plan();
+  const WheelWaves waves(from, to, opts);
   for (const std::uint32_t p : kSmallPrimes)
     if (p >= from && p < to) fn(p);
-  if (plan.chunks == 0) return;
-  // Waves of chunks are sieved (or tested) in parallel into wheel bytes, one bit per number
-  // coprime to 30, then read out on this thread in pieces, in order: whatever the range, the
-  // memory held is one wave's bytes.
-  const std::uint64_t wave = std::min(prime_config::kStreamChunksPerThread * pool.threads(), plan.chunks);
-  // Uninitialised: every byte is written before it is read. Short ranges get what they use.
-  const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(
-      std::min(wave * plan.chunk_bytes, kernels::wheel::bytes_of(plan.lo, plan.hi)));
   const auto numbers = std::make_unique_for_overwrite<std::uint64_t[]>(8 * prime_config::kStreamPieceBytes +
                                                                        kernels::kExtractSlack);
-  for (std::uint64_t first = 0; first < plan.chunks; first += wave) {
-    const std::uint64_t n = std::min(wave, plan.chunks - first), base = plan.chunk_lo(first) / 30;
-    pool.for_each(n, [&](std::size_t i) {
-      job.write_bytes(first + i, first + i + 1, bytes.get() + (plan.chunk_lo(first + i) / 30 - base));
-    }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = opts.stop});
-    const std::uint64_t total = job.bytes_of(first, first + n);
+  // Each wave is read out on this thread, in order.
+  waves.read([&](std::uint64_t first, std::uint64_t n, const std::uint8_t* bytes, std::uint64_t base) {
+    const std::uint64_t total = waves.job().bytes_of(first, first + n);
     for (std::uint64_t at = 0; at < total; at += prime_config::kStreamPieceBytes) {
       throw_if_stopped(opts.stop);
       const std::uint64_t len = std::min(prime_config::kStreamPieceBytes, total - at);
-      const std::uint64_t found = kernels::extract_numbers(target, bytes.get() + at, len, base + at, numbers.get());
+      const std::uint64_t found =
+          kernels::extract_numbers(waves.target(), bytes + at, len, base + at, numbers.get());
       for (std::uint64_t k = 0; k < found; ++k) fn(numbers[k]);
     }
-  }
+  });
 }
 
 void is_prime(std::span<const std::uint64_t> numbers, std::span<std::uint8_t> flags, const RunOptions& opts) {
