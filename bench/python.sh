@@ -9,9 +9,12 @@ cmake/install-deps.sh python3-venv python3-dev
 venv=build-python/bench-venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 pip=("$venv/bin/pip" install --quiet --disable-pip-version-check)
-# primesieve's binding (2.3.4) builds from source on Debian's libprimesieve-dev, and its NumPy
-# module only against NumPy 1, which must therefore be there first.
-"${pip[@]}" "numpy<2" numba
-"${pip[@]}" primesieve
+# primesieve's binding (2.3.4) builds from source on Debian's libprimesieve-dev, and builds its
+# NumPy module only when it sees NumPy 1 as it builds: so NumPy first, no build isolation, no
+# cached wheel.
+"${pip[@]}" "numpy<2" numba setuptools wheel
+if ! "$venv/bin/python" -c "import primesieve.numpy" 2>/dev/null; then
+  "${pip[@]}" --force-reinstall --no-deps --no-build-isolation --no-cache-dir primesieve
+fi
 "${pip[@]}" . --config-settings=build-dir=build-python/cmake
 exec "$venv/bin/python" bench/python_peers.py "$@"

@@ -28,12 +28,13 @@ RANGE_C = range(100_000_000, 101_000_000)    # seed 000's number_range C, the on
 
 
 def cells(pool, cores):
-    """(what, tutorial cell, volley one-liner, tutorial's answer, volley's answer as comparable)."""
+    """(what, tutorial code, volley one-liner, the two as functions, whether their answers
+    agree). The timed functions return what the code returns; agree() converts, untimed."""
     darts, steps = 10**7, 10**7
     return [
         ("Monte Carlo pi, 10^7 darts (seeds 000, 001)",
-         "pool.map(monte_carlo_hits, [n // cores] * cores)",
-         "volley.monte_carlo_pi(n).hits",
+         "4 * sum(pool.map(monte_carlo_hits, [n // cores] * cores)) / n",
+         "volley.monte_carlo_pi(n).estimate",
          lambda: 4 * sum(pool.map(tutorials.monte_carlo_hits, [darts // cores] * cores)) / darts,
          lambda: volley.monte_carlo_pi(darts).estimate,
          lambda a, b: abs(a - b) < 0.01),  # different random streams: both near pi
@@ -47,14 +48,14 @@ def cells(pool, cores):
          "[n for n in number_range if check_prime(n)]",
          "volley.primes(10**8, 10**8 + 10**5)",
          lambda: [n for n in RANGE_B if tutorials.check_prime(n)],
-         lambda: volley.primes(RANGE_B.start, RANGE_B.stop).tolist(),
-         lambda a, b: a == b),
+         lambda: volley.primes(RANGE_B.start, RANGE_B.stop),
+         lambda a, b: a == b.tolist()),
         ("Prime search, range C, Pool (seed 000)",
          "pool.map(check_prime, number_range)",
          "volley.is_prime(np.arange(10**8, 10**8 + 10**6))",
          lambda: pool.map(tutorials.check_prime, RANGE_C, chunksize=len(RANGE_C) // (4 * cores)),
-         lambda: volley.is_prime(np.arange(RANGE_C.start, RANGE_C.stop)).tolist(),
-         lambda a, b: a == b),
+         lambda: volley.is_prime(np.arange(RANGE_C.start, RANGE_C.stop)),
+         lambda a, b: a == b.tolist()),
     ]
 
 
