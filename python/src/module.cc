@@ -6,6 +6,7 @@
 #include <nanobind/stl/string.h>
 #include <nanobind/stl/vector.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,18 @@ auto run(volley::RunOptions opts, Fn&& fn) {
 std::pair<std::uint64_t, std::uint64_t> prime_range(const IntArg& start, const std::optional<IntArg>& stop) {
   if (!stop) return {0, volley::python::to_u64(start, "stop")};
   return {volley::python::to_u64(start, "start"), volley::python::to_u64(*stop, "stop")};
+}
+
+// The binding of a prime workload: fn(from, to, opts) without the GIL, its result then
+// passed through finish (with the GIL).
+template <class Fn, class Finish = std::identity>
+auto over_range(Fn fn, Finish finish = {}) {
+  return [fn, finish](const IntArg& start, const std::optional<IntArg>& stop, const Threads& threads,
+                      std::string target) {
+    const auto [from, to] = prime_range(start, stop);
+    return finish(run(run_options(threads, std::move(target)),
+                      [&](const volley::RunOptions& opts) { return fn(from, to, opts); }));
+  };
 }
 
 std::vector<std::string> targets() {
@@ -112,11 +125,9 @@ NB_MODULE(_volley, m) {
 
   m.def(
       "count_primes",
-      [](const IntArg& start, const std::optional<IntArg>& stop, const Threads& threads, std::string target) {
-        const auto [from, to] = prime_range(start, stop);
-        return run(run_options(threads, std::move(target)),
-                   [&](const volley::RunOptions& opts) { return volley::count_primes(from, to, opts); });
-      },
+      over_range([](std::uint64_t from, std::uint64_t to, const volley::RunOptions& opts) {
+        return volley::count_primes(from, to, opts);
+      }),
       "start"_a, "stop"_a = nb::none(), "threads"_a = nb::none(), "target"_a = "best",
       doc("The number of primes p with start <= p < stop, as range(start, stop) counts; with one\n"
           "argument, those below it. Both bounds are integers from 0 to 2^64 - 1.")
@@ -124,12 +135,11 @@ NB_MODULE(_volley, m) {
 
   m.def(
       "primes",
-      [](const IntArg& start, const std::optional<IntArg>& stop, const Threads& threads, std::string target) {
-        const auto [from, to] = prime_range(start, stop);
-        return volley::python::to_numpy(run(run_options(threads, std::move(target)), [&](const volley::RunOptions& opts) {
-          return volley::primes_in(from, to, opts);
-        }));
-      },
+      over_range(
+          [](std::uint64_t from, std::uint64_t to, const volley::RunOptions& opts) {
+            return volley::primes_in(from, to, opts);
+          },
+          [](std::vector<std::uint64_t>&& primes) { return volley::python::to_numpy(std::move(primes)); }),
       "start"_a, "stop"_a = nb::none(), "threads"_a = nb::none(), "target"_a = "best",
       doc("The primes in [start, stop) (with one argument, those below it), ascending, as a NumPy\n"
           "uint64 array that owns volley's buffer (no copy). At most MAX_LISTED_PRIMES primes:\n"
