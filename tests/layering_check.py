@@ -18,6 +18,8 @@ include:
   bench        bench/                         std, system, OpenMP, third-party, public, contract, bench/
   bench-mpi    bench/*_mpi.cc                 + MPI's header (volley-bench's ranks)
   examples     examples/                      std, third-party, public, contract
+  python       python/src/                    the Python module: std, system, nanobind, public,
+                                              contract, python/src/ (never host/src/ or kernels)
   tests        tests/                         std, system, Catch2, public, contract, host/src/,
                                               kernel API, bench/, tests/; MPI's header in tests/mpi/
 
@@ -39,7 +41,7 @@ INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 # Standard headers a contract header may use: no allocation, no I/O, no exceptions.
 CORE_STD = {"cstdint", "cstddef", "bit", "limits", "type_traits", "climits"}
 CUDA = ("cuda_runtime.h", "cuda_runtime_api.h", "cuda.h", "cuda_fp16.h", "cooperative_groups.h", "cub/", "thrust/")
-SYSTEM = {"unistd.h", "sched.h", "spawn.h", "signal.h", "fcntl.h", "poll.h", "pthread.h", "dlfcn.h"}
+SYSTEM = {"unistd.h", "sched.h", "spawn.h", "signal.h", "fcntl.h", "poll.h", "pthread.h", "dlfcn.h", "semaphore.h"}
 THIRD_PARTY = ("CLI/", "fmt/", "nlohmann/", "benchmark/", "Eigen/", "primesieve.hpp", "primesieve/")
 
 ALLOWED = {
@@ -54,6 +56,7 @@ ALLOWED = {
     "bench": {"std-core", "std", "system", "openmp", "third-party", "public", "contract", "bench"},
     "bench-mpi": {"std-core", "std", "system", "openmp", "third-party", "public", "contract", "bench", "mpi"},
     "examples": {"std-core", "std", "third-party", "public", "contract"},
+    "python": {"std-core", "std", "system", "nanobind", "public", "contract", "python"},
     "tests": {"std-core", "std", "system", "catch2", "public", "contract", "host", "kernel-api", "bench", "tests"},
     "tests-mpi": {"std-core", "std", "catch2", "public", "contract", "tests", "mpi"},
 }
@@ -80,6 +83,8 @@ def layer_of(path):
         return "bench-mpi"
     if parts[0] in ("mpi", "bench", "examples", "tests"):
         return parts[0]
+    if path.startswith("python/src/"):
+        return "python"
     return None
 
 
@@ -88,7 +93,7 @@ def kind_of(bracket, name):
     prefixes = [("hwy/", "highway"), ("kernels/highway/", "kernels-highway"), ("kernels/cuda/", "kernels-cuda"),
                 ("volley/contract/", "contract"),
                 ("volley/", "public"), ("host/src/", "host"), ("bench/", "bench"), ("catch2/", "catch2"),
-                ("tests/", "tests"), ("mpi/", "mpi")]
+                ("tests/", "tests"), ("mpi/", "mpi"), ("python/src/", "python"), ("nanobind/", "nanobind")]
     for prefix, kind in prefixes:
         if name.startswith(prefix):
             return kind
@@ -185,6 +190,10 @@ def self_test():
         "tests/bad_mpi.cc": '#include <mpi.h>\n',
         "bench/ranks_mpi.cc": '#include <mpi.h>\n#include "volley/mpi.hpp"\n#include "bench/ranks.hpp"\n',
         "bench/ranks.cc": '#include <mpi.h>\n',
+        "python/src/good.cc": '#include <nanobind/nanobind.h>\n#include <semaphore.h>\n#include "python/src/x.hpp"\n'
+                              '#include "volley/primes.hpp"\n',
+        "python/src/bad.cc": '#include "host/src/range_plan.hpp"\n',
+        "bench/nb.cc": '#include <nanobind/nanobind.h>\n',
     }
     expected = [
         "bench/bad.cc:1: bench code may not include kernels/monte_carlo.h (a kernel-api header)",
@@ -208,6 +217,8 @@ def self_test():
         "host/src/mpi.cc:1: host code may not include mpi.h (a mpi header)",
         "tests/bad_mpi.cc:1: tests code may not include mpi.h (a mpi header)",
         "bench/ranks.cc:1: bench code may not include mpi.h (a mpi header)",
+        "python/src/bad.cc:1: python code may not include host/src/range_plan.hpp (a host header)",
+        "bench/nb.cc:1: bench code may not include nanobind/nanobind.h (a nanobind header)",
         "kernels/cuda/good.cu: compiled with Highway's definitions: only kernels/ may see Highway",
         "host/src/bad.cc: compiled with Highway's definitions: only kernels/ may see Highway",
     ]

@@ -1,11 +1,11 @@
-#include "arrays.hpp"
+#include "python/src/arrays.hpp"
 
 #include <cstring>
 #include <span>
 #include <stdexcept>
 #include <string>
 
-#include "interrupt.hpp"
+#include "python/src/interrupt.hpp"
 #include "volley/primes.hpp"
 
 namespace nb = nanobind;

@@ -1,4 +1,4 @@
-#include "int_arg.hpp"
+#include "python/src/int_arg.hpp"
 
 #include <stdexcept>
 #include <string>

@@ -1,4 +1,4 @@
-#include "interrupt.hpp"
+#include "python/src/interrupt.hpp"
 
 #include <semaphore.h>
 #include <pthread.h>

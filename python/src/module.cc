@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "arrays.hpp"
-#include "int_arg.hpp"
-#include "interrupt.hpp"
+#include "python/src/arrays.hpp"
+#include "python/src/int_arg.hpp"
+#include "python/src/interrupt.hpp"
 #include "volley/gpu.hpp"
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"
