@@ -34,6 +34,7 @@ from numba import njit, prange
 
 import volley
 
+sys.dont_write_bytecode = True  # no __pycache__ left beside the tutorials' code
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import tutorials  # noqa: E402  (the tutorials' own functions)
 

@@ -24,7 +24,9 @@ run_suite build all
 python3 -m venv --clear build-python/venv
 build-python/venv/bin/pip install --quiet --disable-pip-version-check pytest
 build-python/venv/bin/pip install --quiet --disable-pip-version-check . --config-settings=build-dir=build-python/cmake
-VOLLEY_BENCH=$PWD/build/bench/volley-bench build-python/venv/bin/pytest tests/python
+# No cache and no bytecode left in the source tree.
+PYTHONDONTWRITEBYTECODE=1 VOLLEY_BENCH=$PWD/build/bench/volley-bench \
+  build-python/venv/bin/pytest -p no:cacheprovider tests/python
 
 # The sanitizer builds use -O1 -g1 and skip what their tests do not run (the
 # micro-benchmarks; for TSan all but the unit tests), to keep the whole command well within

@@ -20,6 +20,7 @@ import numpy as np
 
 import volley
 
+sys.dont_write_bytecode = True  # no __pycache__ left beside the tutorials' code
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import tutorials  # noqa: E402  (the tutorials' own functions)
 
