@@ -54,11 +54,12 @@ inline constexpr std::uint64_t kRunBytesPerSievingPrime = 4;
 /// A range tested number by number is cut into this many chunks, so that threads share it
 /// (or more, when a chunk would be longer than a sieved chunk).
 inline constexpr std::uint64_t kTestedChunks = 64;
-/// for_each_prime sieves waves of this many chunks per thread into wheel bytes (at most
-/// kSegmentsPerChunk * kMaxSegmentBytes = 16 MiB per chunk), then reads each wave's primes
-/// out to the caller in order, this many bytes at a time (8 numbers per byte at most).
+/// for_each_prime and primes_in sieve waves of this many chunks per thread into wheel bytes
+/// (at most kSegmentsPerChunk * kMaxSegmentBytes = 16 MiB per chunk), then read each wave's
+/// primes out this many bytes at a time, through a buffer on the reading thread's stack (8
+/// numbers per byte at most: 32 KiB).
 inline constexpr std::uint64_t kStreamChunksPerThread = 2;
-inline constexpr std::uint64_t kStreamPieceBytes = 4096;
+inline constexpr std::uint64_t kStreamPieceBytes = 512;
 
 // The cost model that chooses between sieving a range and testing its wheel candidates one
 // by one. Fitted to one-thread runs of `volley-bench primes --method sieve|test` at 10^12,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs every test: the Release build, then the Python package, then ASan+UBSan,
-# then TSan on the unit tests, then the fuzzers. Installs what is missing first (OpenMPI and SLURM too, for the MPI
-# tests and the SLURM test, which starts its own one-node cluster).
+# then TSan on the unit tests, then the fuzzers. Installs what is missing first (OpenMPI and
+# SLURM too, for the MPI tests and the SLURM test, which starts its own one-node cluster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake/install-deps.sh clang-14 libomp-14-dev libclang-rt-14-dev libopenmpi-dev openmpi-bin \

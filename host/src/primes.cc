@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 #include <memory>
 #include <stdexcept>
+#include <span>
 #include <string>
 
 #include "host/src/cache_sizes.hpp"
@@ -29,6 +31,12 @@ namespace volley {
 namespace {
 
 constexpr auto& kSmallPrimes = kernels::kPrimesBelow<prime_config::kFirstSieved>;
+
+// The primes of [from, to) below kFirstSieved, from the table.
+std::span<const std::uint32_t> table_primes(std::uint64_t from, std::uint64_t to) {
+  const auto begin = std::lower_bound(kSmallPrimes.begin(), kSmallPrimes.end(), from);
+  return {begin, std::lower_bound(begin, kSmallPrimes.end(), to)};
+}
 
 void check_range(std::uint64_t from, std::uint64_t to, const char* what) {
   if (from > to)
@@ -66,9 +74,8 @@ GpuRange gpu_range(std::uint64_t from, std::uint64_t to, const RunOptions& opts)
 // The primes of [from, to) on a GPU to sink, in pieces, ascending: the table's, then the GPU's.
 void gpu_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts, const kernels::gpu::PrimeSink& sink) {
   const GpuRange r = gpu_range(from, to, opts);
-  const auto small_begin = std::lower_bound(kSmallPrimes.begin(), kSmallPrimes.end(), from);
-  const auto small_end = std::lower_bound(small_begin, kSmallPrimes.end(), to);
-  const std::vector<std::uint64_t> small(small_begin, small_end);
+  const auto table = table_primes(from, to);
+  const std::vector<std::uint64_t> small(table.begin(), table.end());
   if (!small.empty()) sink(small.data(), small.size());
   if (!r.empty()) kernels::gpu::for_each_prime(r.device, r.lo, r.hi, r.method, sink, opts.stop);
   throw_if_stopped(opts.stop);
@@ -102,26 +109,27 @@ class WheelWaves {
         std::min(wave * plan.chunk_bytes, kernels::wheel::bytes_of(plan.lo, plan.hi)));
     for (std::uint64_t first = 0; first < plan.chunks; first += wave) {
       const std::uint64_t n = std::min(wave, plan.chunks - first), base = plan.chunk_lo(first) / 30;
-      pool_.for_each(n, [&](std::size_t i) { job_.write_bytes(first + i, first + i + 1, bytes.get() + offset(first + i, base)); },
-                     {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = stop_});
+      pool_.for_each(n, [&](std::size_t i) {
+        job_.write_bytes(first + i, first + i + 1, bytes.get() + offset(first + i, base));
+      }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = stop_});
       read(first, n, bytes.get(), base);
     }
   }
 
-  /// The numbers of `size` wheel bytes from wheel byte `first`, to out (room for them, no
-  /// more: they go through a small buffer, as extract_numbers writes past its last number).
-  void extract(const std::uint8_t* bytes, std::uint64_t size, std::uint64_t first, std::uint64_t* out) const {
-    std::uint64_t buffer[8 * kPieceBytes + kernels::kExtractSlack];
-    for (std::uint64_t at = 0; at < size; at += kPieceBytes) {
+  /// Calls sink(numbers, count) for the numbers of `size` wheel bytes from wheel byte
+  /// `first`, ascending, a piece at a time (extract_numbers writes past its last number, so
+  /// they go through a buffer).
+  template <typename Sink>
+  void extract(const std::uint8_t* bytes, std::uint64_t size, std::uint64_t first, Sink sink) const {
+    std::uint64_t buffer[8 * prime_config::kStreamPieceBytes + kernels::kExtractSlack];
+    for (std::uint64_t at = 0; at < size; at += prime_config::kStreamPieceBytes) {
       throw_if_stopped(stop_);
-      const std::uint64_t len = std::min(kPieceBytes, size - at);
-      const std::uint64_t found = kernels::extract_numbers(target_, bytes + at, len, first + at, buffer);
-      out = std::copy_n(buffer, found, out);
+      const std::uint64_t len = std::min(prime_config::kStreamPieceBytes, size - at);
+      sink(buffer, kernels::extract_numbers(target_, bytes + at, len, first + at, buffer));
     }
   }
 
  private:
-  static constexpr std::uint64_t kPieceBytes = 512;  // its numbers fill 32 KiB at most
   std::int64_t target_;
   Pool pool_;
   detail::RangeJob job_;
@@ -168,8 +176,7 @@ std::uint64_t detail::count_dealt_runs(const RangeQuery& query, const RunOptions
 }
 
 std::uint64_t detail::count_table_primes(std::uint64_t from, std::uint64_t to) {
-  return static_cast<std::uint64_t>(
-      std::count_if(kSmallPrimes.begin(), kSmallPrimes.end(), [&](std::uint32_t p) { return p >= from && p < to; }));
+  return table_primes(from, to).size();
 }
 
 PrimePlan plan_primes(std::uint64_t from, std::uint64_t to, const RunOptions& opts) {
@@ -205,13 +212,14 @@ std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const
     });
     return out;
   }
-  // Room for all of them at once, by the Montgomery-Vaughan bound pi(x + y) - pi(x) <= 2y / ln y:
-  // address space only (pages are touched as primes are written), and the vector never moves.
+  // Room for all of them at once, by the Montgomery-Vaughan bound pi(x + y) - pi(x) <= 2y / ln y
+  // (y >= 2): address space only (pages are touched as primes are written), and the vector
+  // never moves.
   const double y = static_cast<double>(to - from);
-  out.reserve(static_cast<std::size_t>(std::min<double>(kMaxListedPrimes, y < 3 ? 2 : 2 * y / std::log(y))) + 64);
+  out.reserve(static_cast<std::size_t>(std::min<double>(kMaxListedPrimes, y < 2 ? 1 : std::ceil(2 * y / std::log(y)))));
   const WheelWaves waves(from, to, opts);
-  for (const std::uint32_t p : kSmallPrimes)
-    if (p >= from && p < to) out.push_back(p);
+  const auto table = table_primes(from, to);
+  out.assign(table.begin(), table.end());
   waves.read([&](std::uint64_t first, std::uint64_t n, const std::uint8_t* bytes, std::uint64_t base) {
     // The wave's primes, counted per chunk, then written by the chunks' threads in parallel
     // straight to their places in out.
@@ -224,7 +232,9 @@ std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const
     out.resize(start + at[n]);
     waves.pool().for_each(n, [&](std::size_t i) {
       const std::uint64_t c = first + i, offset = waves.offset(c, base);
-      waves.extract(bytes + offset, waves.size(c), base + offset, out.data() + start + at[i]);
+      std::uint64_t* dest = out.data() + start + at[i];
+      waves.extract(bytes + offset, waves.size(c), base + offset,
+                    [&](const std::uint64_t* primes, std::uint64_t found) { dest = std::copy_n(primes, found, dest); });
     }, {.stop = opts.stop});
   });
   return out;
@@ -240,20 +250,11 @@ void for_each_prime(std::uint64_t from, std::uint64_t to, const std::function<vo
     return;
   }
   const WheelWaves waves(from, to, opts);
-  for (const std::uint32_t p : kSmallPrimes)
-    if (p >= from && p < to) fn(p);
-  const auto numbers = std::make_unique_for_overwrite<std::uint64_t[]>(8 * prime_config::kStreamPieceBytes +
-                                                                       kernels::kExtractSlack);
+  for (const std::uint32_t p : table_primes(from, to)) fn(p);
   // Each wave is read out on this thread, in order.
   waves.read([&](std::uint64_t first, std::uint64_t n, const std::uint8_t* bytes, std::uint64_t base) {
-    const std::uint64_t total = waves.job().bytes_of(first, first + n);
-    for (std::uint64_t at = 0; at < total; at += prime_config::kStreamPieceBytes) {
-      throw_if_stopped(opts.stop);
-      const std::uint64_t len = std::min(prime_config::kStreamPieceBytes, total - at);
-      const std::uint64_t found =
-          kernels::extract_numbers(waves.target(), bytes + at, len, base + at, numbers.get());
-      for (std::uint64_t k = 0; k < found; ++k) fn(numbers[k]);
-    }
+    waves.extract(bytes, waves.job().bytes_of(first, first + n), base,
+                  [&](const std::uint64_t* primes, std::uint64_t found) { std::for_each_n(primes, found, std::ref(fn)); });
   });
 }
 

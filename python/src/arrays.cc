@@ -1,9 +1,9 @@
 #include "python/src/arrays.hpp"
 
-#include <cstring>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "python/src/interrupt.hpp"
 #include "volley/primes.hpp"
@@ -13,9 +13,12 @@ namespace nb = nanobind;
 namespace volley::python {
 namespace {
 
+// values moved to the heap, and a capsule that frees them: the owner of an array over them.
 template <class T>
-nb::capsule owner_of(T* object) {
-  return nb::capsule(object, [](void* p) noexcept { delete static_cast<T*>(p); });
+std::pair<T*, nb::capsule> owned(std::vector<T>&& values) {
+  auto* heap = new std::vector<T>(std::move(values));
+  if (heap->capacity() == 0) heap->reserve(1);  // an empty array still needs a valid pointer
+  return {heap->data(), nb::capsule(heap, [](void* p) noexcept { delete static_cast<std::vector<T>*>(p); })};
 }
 
 // The numbers of an integer array as uint64: in place for 64-bit ones, widened otherwise.
@@ -64,24 +67,20 @@ void test_array(const IntegerArray& numbers, std::span<std::uint8_t> flags, cons
 }  // namespace
 
 U64Array to_numpy(std::vector<std::uint64_t>&& values) {
-  auto* owned = new std::vector<std::uint64_t>(std::move(values));
-  const std::size_t size = owned->size();
-  if (owned->capacity() == 0) owned->reserve(1);  // an empty array still needs a valid pointer
-  return U64Array(owned->data(), {size}, owner_of(owned));
+  const std::size_t size = values.size();
+  const auto [data, owner] = owned(std::move(values));
+  return U64Array(data, {size}, owner);
 }
 
-BoolArray is_prime_array(const IntegerArray& numbers, RunOptions opts) {
-  auto* flags = new std::vector<std::uint8_t>(numbers.size());
-  const nb::capsule owner = owner_of(flags);  // frees the flags if anything below throws
-  call_interruptibly([&](std::stop_token stop) {
-    opts.stop = std::move(stop);
-    test_array(numbers, *flags, opts);
-    return 0;
-  });
-  if (flags->empty()) flags->reserve(1);
+BoolArray is_prime_array(const IntegerArray& numbers, const RunOptions& opts) {
+  const auto [data, owner] = owned(call_interruptibly(opts, [&](const RunOptions& o) {
+    std::vector<std::uint8_t> flags(numbers.size());
+    test_array(numbers, flags, o);
+    return flags;
+  }));
   std::vector<std::size_t> shape(numbers.ndim());
   for (std::size_t d = 0; d < shape.size(); ++d) shape[d] = numbers.shape(d);
-  return BoolArray(flags->data(), shape.size(), shape.data(), owner);
+  return BoolArray(data, shape.size(), shape.data(), owner);
 }
 
 }  // namespace volley::python

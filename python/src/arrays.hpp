@@ -21,6 +21,6 @@ U64Array to_numpy(std::vector<std::uint64_t>&& values);
 /// is_prime of every element, in an array of the same shape. Signed arrays must hold no
 /// negative number (ValueError naming the first); int64 and uint64 arrays are read in
 /// place, narrower ones widened. Runs without the GIL and stops on Ctrl-C.
-BoolArray is_prime_array(const IntegerArray& numbers, RunOptions opts);
+BoolArray is_prime_array(const IntegerArray& numbers, const RunOptions& opts);
 
 }  // namespace volley::python

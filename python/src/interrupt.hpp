@@ -10,9 +10,11 @@
 
 #include <optional>
 #include <stop_token>
+#include <type_traits>
 #include <utility>
 
 #include "volley/cancellation.hpp"
+#include "volley/run_options.hpp"
 
 namespace volley::python {
 
@@ -36,17 +38,19 @@ class InterruptScope {
   bool hooked_ = false;
 };
 
-/// fn(stop_token) run without the GIL and stoppable by Ctrl-C (above). Call with the GIL held.
+/// fn(opts) run without the GIL, with opts.stop set so that Ctrl-C stops it (above). Call with
+/// the GIL held.
 template <class Fn>
-auto call_interruptibly(Fn&& fn) {
-  using Result = decltype(fn(std::stop_token{}));
+auto call_interruptibly(RunOptions opts, Fn&& fn) {
+  using Result = std::invoke_result_t<Fn&, const RunOptions&>;
   InterruptScope scope;
+  opts.stop = scope.token();
   std::optional<Result> result;
   bool cancelled = false;
   {
     nanobind::gil_scoped_release release;
     try {
-      result.emplace(std::forward<Fn>(fn)(scope.token()));
+      result.emplace(fn(std::as_const(opts)));
     } catch (const Cancelled&) {
       cancelled = true;
     }

@@ -36,15 +36,6 @@ volley::RunOptions run_options(const Threads& threads, std::string target) {
   return opts;
 }
 
-// fn(opts) without the GIL, stoppable by Ctrl-C.
-template <class Fn>
-auto run(volley::RunOptions opts, Fn&& fn) {
-  return volley::python::call_interruptibly([&](std::stop_token stop) {
-    opts.stop = std::move(stop);
-    return fn(opts);
-  });
-}
-
 // [start, stop), or [0, start) when stop is None, as range() reads its arguments.
 std::pair<std::uint64_t, std::uint64_t> prime_range(const IntArg& start, const std::optional<IntArg>& stop) {
   if (!stop) return {0, volley::python::to_u64(start, "stop")};
@@ -58,7 +49,7 @@ auto over_range(Fn fn, Finish finish = {}) {
   return [fn, finish](const IntArg& start, const std::optional<IntArg>& stop, const Threads& threads,
                       std::string target) {
     const auto [from, to] = prime_range(start, stop);
-    return finish(run(run_options(threads, std::move(target)),
+    return finish(volley::python::call_interruptibly(run_options(threads, std::move(target)),
                       [&](const volley::RunOptions& opts) { return fn(from, to, opts); }));
   };
 }
@@ -102,7 +93,7 @@ NB_MODULE(_volley, m) {
       [](const IntArg& samples, const IntArg& seed, const Threads& threads, std::string target) {
         const auto n = volley::python::to_u64(samples, "samples");
         const auto s = volley::python::to_u64(seed, "seed");
-        return run(run_options(threads, std::move(target)),
+        return volley::python::call_interruptibly(run_options(threads, std::move(target)),
                    [&](const volley::RunOptions& opts) { return volley::monte_carlo_pi(n, s, opts); });
       },
       "samples"_a, "seed"_a = IntArg{nb::int_(1)}, "threads"_a = nb::none(), "target"_a = "best",
@@ -115,7 +106,7 @@ NB_MODULE(_volley, m) {
       "midpoint_pi",
       [](const IntArg& steps, const Threads& threads, std::string target) {
         const auto n = volley::python::to_u64(steps, "steps");
-        return run(run_options(threads, std::move(target)),
+        return volley::python::call_interruptibly(run_options(threads, std::move(target)),
                    [&](const volley::RunOptions& opts) { return volley::midpoint_pi(n, opts); });
       },
       "steps"_a, "threads"_a = nb::none(), "target"_a = "best",
