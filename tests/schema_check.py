@@ -73,6 +73,16 @@ def csv_value(text, like):
     return int(text) if isinstance(like, int) else float(text)
 
 
+def rounding_of(text):
+    """The most a number printed as `text` can differ from the value it stands for: half a
+    unit of its last decimal place; nothing for an integer (printed whole, so exact)."""
+    mantissa, _, exponent = text.lower().partition("e")
+    if "." not in mantissa:
+        return 0.0
+    places = len(mantissa.partition(".")[2])
+    return 0.5 * 10.0 ** (int(exponent or 0) - places)
+
+
 def check_csv(path, rows, fields):
     with open(path, newline="") as f:
         table = list(csv.reader(f))
@@ -84,9 +94,9 @@ def check_csv(path, rows, fields):
             if name.startswith("vs_"):  # the JSON's speedups see only the rows before theirs
                 continue
             value = csv_value(text, row[name])
-            # Numbers as printed: the CSV may round to a millionth.
-            same = abs(value - row[name]) <= 1e-6 + 1e-4 * abs(row[name]) if isinstance(value, float) \
-                else value == row[name]
+            # Numbers as printed: the CSV may round, to at most half a unit of its last digit.
+            same = abs(value - row[name]) <= rounding_of(text) + 1e-12 * abs(row[name]) \
+                if isinstance(value, float) else value == row[name]
             expect(same, f"{path}: {name} differs from the JSON line ({text})", row)
 
 
