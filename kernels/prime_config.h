@@ -17,8 +17,10 @@ inline constexpr std::uint32_t kPreSieveLargestPrime = 251;
 /// Pattern bytes merged per pass over all patterns: one L1-resident stretch.
 inline constexpr std::uint64_t kPreSieveStep = 4096;
 
-/// Segments are half the L2 cache (the segment and the pre-sieve patterns stay near the
-/// core), rounded down to a power of two (offsets by shift and mask), within these bounds.
+/// Segments are the L2 cache's size, rounded down to a power of two (offsets by shift and
+/// mask), within these bounds. On a Zen 4 EPYC (1 MiB L2), 1 MiB segments were 10% faster
+/// than 512 KiB on [10^12, +10^9) and 12% on [10^15, +10^9), the same on [0, 10^10); on
+/// Sapphire Rapids (2 MiB L2) the upper bound keeps the 1 MiB measured best there.
 inline constexpr std::uint64_t kMinSegmentBytes = std::uint64_t{32} << 10;
 inline constexpr std::uint64_t kMaxSegmentBytes = std::uint64_t{1} << 20;
 /// Small primes cross off one block of about the L1 cache at a time, within these bounds:

@@ -9,7 +9,6 @@
 #include <bit>
 #include <cstring>
 
-#include "kernels/highway/avx512.h"
 #include "kernels/sieve_bits.h"
 #include "kernels/wheel.h"
 
@@ -59,11 +58,11 @@ std::uint64_t CountBits(const std::uint8_t* bytes, std::uint64_t n) {
 }
 
 // Bit i of a run of bytes, from the run's first byte, stands for 30 * (i / 8) + kResidues[i % 8]
-// more than 30 * that byte. With AVX-512, a vector of N lanes takes N bits at once: their
-// numbers are a broadcast base plus these offsets, and CompressStore keeps the lanes whose
-// bits are set. Elsewhere compress is emulated and slower than the scalar loop over the set
-// bits (measured with volley-micro's BM_PrimeList), so the other targets use that loop.
-#if !VOLLEY_TARGET_HAS_AVX512
+// more than 30 * that byte; the loop goes over each word's set bits with countr_zero on
+// every target. (An AVX-512 version, compressing a broadcast base plus these offsets under
+// the word's bits, was 1.5x slower on Zen 4 to list the tutorials' range, whether by a
+// compressing store, microcoded there, or by Compress and a whole-vector store:
+// volley-micro's BM_PrimeList.)
 // The offset of bit b of a word of wheel bytes from 30 times its first byte; entry 64 is 0.
 template <typename T>
 constexpr auto kBitOffsets = [] {
@@ -71,30 +70,13 @@ constexpr auto kBitOffsets = [] {
   for (int b = 0; b < 64; ++b) offsets[b] = static_cast<T>(30 * (b / 8) + kernels::wheel::kResidues[b % 8]);
   return offsets;
 }();
-#endif
 
 template <typename T>
 std::uint64_t ExtractNumbers(const std::uint8_t* bytes, std::uint64_t n, std::uint64_t first, T* out) {
   std::uint64_t count = 0;
-#if VOLLEY_TARGET_HAS_AVX512
-  const hn::ScalableTag<T> d;
-  constexpr std::size_t kLanes = HWY_MAX_BYTES / sizeof(T);
-  static_assert(kLanes >= 8 && kLanes <= 64 && 64 % kLanes == 0, "whole bytes per vector, whole vectors per word");
-  T offsets[kLanes];
-  for (std::size_t i = 0; i < kLanes; ++i) offsets[i] = static_cast<T>(30 * (i / 8) + kernels::wheel::kResidues[i % 8]);
-  const auto lane_offsets = hn::LoadU(d, offsets);
-#endif
   for (std::uint64_t i = 0; i < n; i += 8) {
     std::uint64_t word = 0;
     std::memcpy(&word, bytes + i, n - i < 8 ? n - i : 8);
-#if VOLLEY_TARGET_HAS_AVX512
-    for (std::size_t s = 0; s < 64 && word >> s != 0; s += kLanes) {  // words hold few primes far from 0
-      const std::uint64_t bits = word >> s;  // little-endian, as LoadMaskBits reads
-      const auto numbers = hn::Add(hn::Set(d, static_cast<T>(30 * (first + i + s / 8))), lane_offsets);
-      count += hn::CompressStore(numbers, hn::LoadMaskBits(d, reinterpret_cast<const std::uint8_t*>(&bits)), d,
-                                 out + count);
-    }
-#else
     // Four numbers per pass, so that the loop's exit is mispredicted once per four primes at
     // most: a pass may write up to three numbers past the word's last (kExtractSlack), each
     // then overwritten or past the count. countr_zero(0) is 64, whose offset is 0.
@@ -111,7 +93,6 @@ std::uint64_t ExtractNumbers(const std::uint8_t* bytes, std::uint64_t n, std::ui
       word &= word - 1;
     }
     count = end;
-#endif
   }
   return count;
 }

@@ -109,8 +109,9 @@ TEST_CASE("segments and blocks follow the caches, within their bounds") {
     return std::pair{p.segment_bytes, p.block_bytes};
   };
   CHECK(sizes(48 << 10, 2 << 20) == std::pair<std::uint64_t, std::uint64_t>{1 << 20, 32 << 10});
-  CHECK(sizes(32 << 10, 1280 << 10) == std::pair<std::uint64_t, std::uint64_t>{512 << 10, 32 << 10});  // 640 KiB down
-  CHECK(sizes(16 << 10, 256 << 10) == std::pair<std::uint64_t, std::uint64_t>{128 << 10, 16 << 10});
+  CHECK(sizes(32 << 10, 1 << 20) == std::pair<std::uint64_t, std::uint64_t>{1 << 20, 32 << 10});
+  CHECK(sizes(32 << 10, 640 << 10) == std::pair<std::uint64_t, std::uint64_t>{512 << 10, 32 << 10});  // 640 KiB down
+  CHECK(sizes(16 << 10, 256 << 10) == std::pair<std::uint64_t, std::uint64_t>{256 << 10, 16 << 10});
   CHECK(sizes(1 << 10, 16 << 10) == std::pair<std::uint64_t, std::uint64_t>{32 << 10, 4 << 10});  // lower bounds
   CHECK(sizes(1 << 20, 64 << 20) == std::pair<std::uint64_t, std::uint64_t>{1 << 20, 32 << 10});  // upper bounds
 }
