@@ -2,9 +2,12 @@
 // size class (block-wise, segment-wise, bucketed) and many bucket moves occur on short ranges.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
+#include "kernels/eratosthenes.h"
 #include "kernels/presieve.h"
+#include "kernels/wheel.h"
 #include "kernels/segmented_sieve.h"
 #include "volley/primes.hpp"
 #include "volley/targets.hpp"
@@ -47,6 +50,28 @@ TEST_CASE("the sieve kernel on short ranges high up, where primes hit few segmen
       kernels::SegmentedSieve(best_target().bit, primes, lo, hi, segment, 256).append_primes(listed);
       REQUIRE(listed == expected);
     }
+  }
+}
+
+TEST_CASE("first multiples are exact at the edges of 64 bits") {
+  using u128 = unsigned __int128;
+  constexpr std::uint64_t kMax = ~std::uint64_t{0};
+  for (const std::uint32_t p : {257u, 263u, 65521u, 1000003u, 4294967291u}) {
+    for (const std::uint64_t near : {std::uint64_t{p} * p, kMax / p * p, kMax - 30, kMax / 2, std::uint64_t{1} << 52})
+      for (std::uint64_t start = near - 40; start != near + 40; ++start) {
+        const kernels::SievingPrime sp = kernels::first_multiple(p, start, 0);
+        // The smallest multiple p * q >= max(p^2, start) with q coprime to 30, by brute force.
+        u128 q = std::max<u128>(p, (u128{start} + p - 1) / p);
+        while (q % 2 == 0 || q % 3 == 0 || q % 5 == 0) ++q;
+        const u128 multiple = q * p;
+        INFO("p " << p << ", start " << start);
+        if (multiple > kMax) {
+          CHECK(sp.next == kernels::kNoMultiple);
+        } else {
+          REQUIRE(sp.next == static_cast<std::uint64_t>(multiple) / 30);
+          CHECK(kernels::wheel::kResidues[sp.wheel] == static_cast<std::uint32_t>(q % 30));
+        }
+      }
   }
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "host/src/cache_sizes.hpp"
+#include "host/src/huge_pages.hpp"
 #include "host/src/partial_sums.hpp"
 #include "host/src/prime_batch.hpp"
 #include "host/src/range_job.hpp"
@@ -105,8 +106,9 @@ class WheelWaves {
     if (plan.chunks == 0) return;
     const std::uint64_t wave = std::min(prime_config::kStreamChunksPerThread * pool_.threads(), plan.chunks);
     // Uninitialised: every byte is written before it is read. Short ranges get what they use.
-    const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(
-        std::min(wave * plan.chunk_bytes, kernels::wheel::bytes_of(plan.lo, plan.hi)));
+    const std::uint64_t size = std::min(wave * plan.chunk_bytes, kernels::wheel::bytes_of(plan.lo, plan.hi));
+    const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(size);
+    detail::advise_huge_pages(bytes.get(), size);
     for (std::uint64_t first = 0; first < plan.chunks; first += wave) {
       const std::uint64_t n = std::min(wave, plan.chunks - first), base = plan.chunk_lo(first) / 30;
       pool_.for_each(n, [&](std::size_t i) {
@@ -217,6 +219,7 @@ std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const
   // never moves.
   const double y = static_cast<double>(to - from);
   out.reserve(static_cast<std::size_t>(std::min<double>(kMaxListedPrimes, y < 2 ? 1 : std::ceil(2 * y / std::log(y)))));
+  detail::advise_huge_pages(out.data(), out.capacity() * sizeof(std::uint64_t));
   const WheelWaves waves(from, to, opts);
   const auto table = table_primes(from, to);
   out.assign(table.begin(), table.end());
