@@ -64,23 +64,11 @@ void cross_off_group(std::uint8_t* segment, std::uint64_t bytes, std::vector<Sie
   }
 }
 
-// ceil(start / p), 1 < p < 2^32, without a 64-bit division (one per sieving prime per run, the
-// setup's hot spot far from 0): for a sieving prime (p > 251) the quotient of two doubles is
-// within 17 of the truth (below 2^56, relative error under 2^-52); the loops make it exact.
-std::uint64_t ceil_quotient(std::uint64_t start, std::uint64_t p) {
-  auto q = static_cast<std::uint64_t>(static_cast<double>(start) / static_cast<double>(p));
-  auto r = static_cast<std::int64_t>(start - q * p);  // |r| < 18p < 2^37, wrapped back exactly
-  const auto sp = static_cast<std::int64_t>(p);
-  for (; r < 0; r += sp) --q;
-  for (; r >= sp; r -= sp) ++q;
-  return q + (r != 0);
-}
-
 }  // namespace
 
 SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint64_t base) {
   const std::uint64_t p = prime;
-  std::uint64_t q = std::max<std::uint64_t>(p, ceil_quotient(start, p));
+  std::uint64_t q = std::max<std::uint64_t>(p, start / p + (start % p != 0));
   const auto next = wheel::kNext[q % 30];
   q += next.distance;
   const auto multiple = static_cast<unsigned __int128>(p) * q;
