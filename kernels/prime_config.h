@@ -62,6 +62,9 @@ inline constexpr std::uint64_t kTestedChunks = 64;
 /// numbers per byte at most: 32 KiB).
 inline constexpr std::uint64_t kStreamChunksPerThread = 2;
 inline constexpr std::uint64_t kStreamPieceBytes = 512;
+/// primes_in has its threads take the page faults of a wave's part of the list ahead, in
+/// parallel, when the wave holds at least this many primes (4 MiB).
+inline constexpr std::uint64_t kPrefaultPrimes = std::uint64_t{1} << 19;
 
 // The cost model that chooses between sieving a range and testing its wheel candidates one
 // by one. Fitted to one-thread runs of `volley-bench primes --method sieve|test` at 10^12,

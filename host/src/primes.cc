@@ -12,7 +12,7 @@
 #include <string>
 
 #include "host/src/cache_sizes.hpp"
-#include "host/src/huge_pages.hpp"
+#include "host/src/prefault.hpp"
 #include "host/src/partial_sums.hpp"
 #include "host/src/prime_batch.hpp"
 #include "host/src/range_job.hpp"
@@ -108,7 +108,6 @@ class WheelWaves {
     // Uninitialised: every byte is written before it is read. Short ranges get what they use.
     const std::uint64_t size = std::min(wave * plan.chunk_bytes, kernels::wheel::bytes_of(plan.lo, plan.hi));
     const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(size);
-    detail::advise_huge_pages(bytes.get(), size);
     for (std::uint64_t first = 0; first < plan.chunks; first += wave) {
       const std::uint64_t n = std::min(wave, plan.chunks - first), base = plan.chunk_lo(first) / 30;
       pool_.for_each(n, [&](std::size_t i) {
@@ -219,7 +218,6 @@ std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const
   // never moves.
   const double y = static_cast<double>(to - from);
   out.reserve(static_cast<std::size_t>(std::min<double>(kMaxListedPrimes, y < 2 ? 1 : std::ceil(2 * y / std::log(y)))));
-  detail::advise_huge_pages(out.data(), out.capacity() * sizeof(std::uint64_t));
   const WheelWaves waves(from, to, opts);
   const auto table = table_primes(from, to);
   out.assign(table.begin(), table.end());
@@ -232,6 +230,14 @@ std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const
     }, {.stop = opts.stop});
     std::partial_sum(at.begin(), at.end(), at.begin());
     const std::uint64_t start = make_room(at[n]);
+    // The threads share the page faults of the wave's part of a long list (4 MiB or more).
+    if (at[n] >= prime_config::kPrefaultPrimes && start + at[n] <= out.capacity()) {
+      const std::uint64_t threads = waves.pool().threads();
+      waves.pool().for_each(threads, [&](std::size_t t) {
+        const std::uint64_t from_prime = start + at[n] * t / threads, to_prime = start + at[n] * (t + 1) / threads;
+        detail::prefault(out.data() + from_prime, (to_prime - from_prime) * sizeof(std::uint64_t));
+      }, {.chunk_size = 1});
+    }
     out.resize(start + at[n]);
     waves.pool().for_each(n, [&](std::size_t i) {
       const std::uint64_t c = first + i, offset = waves.offset(c, base);
