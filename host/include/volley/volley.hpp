@@ -5,6 +5,7 @@
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"
 #include "volley/pool.hpp"
+#include "volley/queue.hpp"
 #include "volley/primes.hpp"
 #include "volley/run_options.hpp"
 #include "volley/targets.hpp"
