@@ -10,6 +10,7 @@
 #include <limits>
 #include <numeric>
 
+#include "host/src/worker_id.hpp"
 #include "volley/contract/integer.hpp"
 #include "volley/run_options.hpp"
 
@@ -82,6 +83,8 @@ void run_chunk(const detail::Job& job, std::size_t chunk, std::size_t c, FirstFa
 
 int current_worker() noexcept { return t_worker; }
 
+void detail::set_current_worker(int index) noexcept { t_worker = index; }
+
 double Trace::imbalance() const {
   if (workers.empty()) return 1.0;
   double total = 0, busiest = 0;
@@ -93,6 +96,25 @@ double Trace::imbalance() const {
 }
 
 Pool::Pool(unsigned threads) : threads_(resolve_threads({.threads = threads})) {}
+
+Pool& Pool::operator=(const Pool& other) {
+  if (this != &other) {
+    delete async_.exchange(nullptr);  // waits for this pool's submitted tasks
+    threads_ = other.threads_;
+  }
+  return *this;
+}
+
+Pool::~Pool() { delete async_.load(); }
+
+detail::Executor& Pool::executor() const {
+  detail::Executor* executor = async_.load(std::memory_order_acquire);
+  if (executor != nullptr) return *executor;
+  auto made = std::make_unique<detail::Executor>(threads_);
+  // Two first submits at once: one executor wins, the other is joined at once, idle.
+  if (async_.compare_exchange_strong(executor, made.get(), std::memory_order_acq_rel)) return *made.release();
+  return *executor;
+}
 
 std::size_t detail::reduction_block(std::size_t n) noexcept {
   return std::max<std::size_t>(1, contract::ceil_div(n, kMaxReductionBlocks));

@@ -36,6 +36,7 @@
 #include <optional>
 #include <ranges>
 #include <stop_token>
+#include <memory>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -43,6 +44,7 @@
 
 #include "volley/cancellation.hpp"
 #include "volley/contract/integer.hpp"
+#include "volley/future.hpp"
 
 namespace volley {
 
@@ -78,6 +80,13 @@ struct CallOptions {
   /// When set, the call adds its item count to total and counts items done as they end, in
   /// pieces of about a thousandth of the call (see progress.hpp).
   Progress* progress = nullptr;
+};
+
+/// Options of Pool::submit.
+struct SubmitOptions {
+  /// A task not yet started when a stop is requested on it never starts: its future throws
+  /// Cancelled.
+  std::stop_token stop = {};
 };
 
 /// map_reduce looks at CallOptions::stop once per this many items inside a reduction block.
@@ -175,6 +184,33 @@ std::size_t run_range(void* context, std::size_t begin, std::size_t end, const s
   return i;
 }
 
+/// A submitted call: fn(args...) into its future's state, unless stopped before it starts.
+template <typename R, typename Fn, typename... Args>
+class Submitted final : public Task {
+ public:
+  template <typename F, typename... A>
+  Submitted(std::shared_ptr<ValueState<R>> state, std::stop_token stop, F&& fn, A&&... args)
+      : state_(std::move(state)), stop_(std::move(stop)), fn_(std::forward<F>(fn)), args_(std::forward<A>(args)...) {}
+  void run() noexcept override {
+    if (stop_.stop_requested()) return state_->finish(std::make_exception_ptr(Cancelled()));
+    try {
+      if constexpr (std::is_void_v<R>)
+        std::apply(std::move(fn_), std::move(args_));  // runs once: as std::async, rvalues
+      else
+        state_->value.emplace(std::apply(std::move(fn_), std::move(args_)));
+    } catch (...) {
+      return state_->finish(std::current_exception());
+    }
+    state_->finish(nullptr);
+  }
+
+ private:
+  std::shared_ptr<ValueState<R>> state_;
+  std::stop_token stop_;
+  Fn fn_;
+  std::tuple<Args...> args_;
+};
+
 template <typename R>
 concept IndexableRange = std::ranges::random_access_range<R> && std::ranges::sized_range<R>;
 
@@ -185,7 +221,30 @@ class VOLLEY_API Pool {
   /// A pool of `threads` workers; 0 means default_threads(). Throws std::invalid_argument
   /// above max_threads().
   explicit Pool(unsigned threads = 0);
+  /// A copy has the same thread count and workers of its own.
+  Pool(const Pool& other) : threads_(other.threads_) {}
+  Pool& operator=(const Pool& other);
+  /// Waits for every submitted task to end (each queued one runs: request a stop on the
+  /// tasks' token first to cancel those not yet started).
+  ~Pool();
   unsigned threads() const noexcept { return threads_; }
+
+  /// Runs fn(args...) on one of the pool's `threads()` asynchronous workers (started at the
+  /// first submit), tasks in submission order; returns its future. Arguments are copied
+  /// (or moved) into the task.
+  template <typename Fn, typename... Args>
+    requires(!std::is_same_v<std::remove_cvref_t<Fn>, SubmitOptions>)
+  auto submit(Fn&& fn, Args&&... args) const {
+    return submit(SubmitOptions{}, std::forward<Fn>(fn), std::forward<Args>(args)...);
+  }
+  template <typename Fn, typename... Args>
+  auto submit(const SubmitOptions& opts, Fn&& fn, Args&&... args) const {
+    using R = std::invoke_result_t<std::decay_t<Fn>, std::decay_t<Args>...>;
+    auto state = std::make_shared<detail::ValueState<R>>();
+    executor().enqueue(std::make_unique<detail::Submitted<R, std::decay_t<Fn>, std::decay_t<Args>...>>(
+        state, opts.stop, std::forward<Fn>(fn), std::forward<Args>(args)...));
+    return Future<R>(std::move(state));
+  }
 
   /// Calls fn(i) for every i in [0, n): for side effects into caller-owned memory.
   template <typename Fn>
@@ -287,7 +346,11 @@ class VOLLEY_API Pool {
     }
   }
 
+  // The asynchronous workers, made at the first submit.
+  detail::Executor& executor() const;
+
   unsigned threads_;
+  mutable std::atomic<detail::Executor*> async_{nullptr};
 };
 
 }  // namespace volley
