@@ -89,6 +89,12 @@ struct SubmitOptions {
   std::stop_token stop = {};
 };
 
+/// Options of Pool::imap and Pool::imap_unordered.
+struct ImapOptions {
+  /// Inputs per task (Python's chunksize); 0 means 1.
+  std::size_t chunk_size = 1;
+};
+
 /// map_reduce looks at CallOptions::stop once per this many items inside a reduction block.
 inline constexpr std::size_t kStopCheckItems = 64;
 
@@ -237,6 +243,12 @@ class VOLLEY_API Pool {
   auto submit(Fn&& fn, Args&&... args) const {
     return submit(SubmitOptions{}, std::forward<Fn>(fn), std::forward<Args>(args)...);
   }
+  /// Lazy maps over an input range that may be lazy or endless: see imap.hpp.
+  template <typename Fn, std::ranges::input_range R>
+  auto imap(Fn fn, R&& inputs, ImapOptions opts = {}) const;
+  template <typename Fn, std::ranges::input_range R>
+  auto imap_unordered(Fn fn, R&& inputs, ImapOptions opts = {}) const;
+
   template <typename Fn, typename... Args>
   auto submit(const SubmitOptions& opts, Fn&& fn, Args&&... args) const {
     using R = std::invoke_result_t<std::decay_t<Fn>, std::decay_t<Args>...>;
@@ -354,3 +366,5 @@ class VOLLEY_API Pool {
 };
 
 }  // namespace volley
+
+#include "volley/imap.hpp"  // IWYU pragma: export
