@@ -167,3 +167,19 @@ TEST_CASE("a blocking map inside a task runs on the task's thread, as nesting do
   });
   CHECK(same.get());
 }
+
+TEST_CASE("a blocking call leaves the threads of running tasks alone") {
+  const Pool pool(2);
+  std::latch gate(1);
+  auto busy = pool.submit([&] { gate.wait(); });
+  // The task holds one of the two threads once it has started (retried until it has).
+  volley::Trace trace;
+  for (int i = 0; i < 1000 && (pool.for_each(64, [](std::size_t) {}, {.trace = &trace}), trace.workers.size() != 1); ++i)
+    std::this_thread::sleep_for(1ms);
+  CHECK(trace.workers.size() == 1);
+  gate.count_down();
+  busy.get();
+  for (int i = 0; i < 1000 && (pool.for_each(64, [](std::size_t) {}, {.trace = &trace}), trace.workers.size() != 2); ++i)
+    std::this_thread::sleep_for(1ms);
+  CHECK(trace.workers.size() == 2);
+}

@@ -64,7 +64,9 @@ void Executor::work(unsigned index) {
       work_cv_.wait(lock, [&] { return stopping_ || !tasks_.empty(); });
       if (tasks_.empty()) return;  // stopping, and every queued task has run
     }
+    add_busy_async_workers(1);
     run_one();  // none if a waiting worker took it first
+    add_busy_async_workers(-1);
   }
 }
 

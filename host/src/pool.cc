@@ -18,6 +18,7 @@ namespace volley {
 namespace {
 
 thread_local int t_worker = -1;
+std::atomic<int> g_busy_async{0};  // asynchronous workers running a task, every Pool's
 
 constexpr std::size_t kMaxReductionBlocks = 4096;
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
@@ -85,6 +86,8 @@ int current_worker() noexcept { return t_worker; }
 
 void detail::set_current_worker(int index) noexcept { t_worker = index; }
 
+void detail::add_busy_async_workers(int change) noexcept { g_busy_async.fetch_add(change, std::memory_order_relaxed); }
+
 double Trace::imbalance() const {
   if (workers.empty()) return 1.0;
   double total = 0, busiest = 0;
@@ -123,7 +126,9 @@ std::size_t detail::reduction_block(std::size_t n) noexcept {
 void detail::run_job(const Job& job, unsigned threads, const CallOptions& opts) {
   const auto start = Clock::now();
   const bool nested = t_worker >= 0 || omp_in_parallel();
-  const unsigned workers = nested ? 1 : threads;
+  // Threads that asynchronous tasks keep busy are not ours to take (one at least).
+  const auto busy = static_cast<unsigned>(std::max(0, g_busy_async.load(std::memory_order_relaxed)));
+  const unsigned workers = nested ? 1 : std::max(1u, threads > busy ? threads - busy : 1u);
   std::size_t chunk = opts.chunk_size;
   if (chunk == 0) chunk = opts.schedule == Schedule::Static ? std::max<std::size_t>(1, contract::ceil_div(job.items, workers)) : 1;
   const std::size_t chunks = contract::ceil_div(job.items, chunk);
