@@ -20,7 +20,6 @@
 #include "volley/pool.hpp"
 
 #include <cstddef>
-#include <deque>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -83,21 +82,36 @@ class ImapSource {
 
 }  // namespace detail
 
-/// The range Pool::imap returns: fn(x) in input order.
-template <typename Fn, typename R>
+/// One result of Pool::imap_unordered: the input's index and fn(input).
+template <typename T>
+struct Indexed {
+  std::size_t index;
+  T value;
+};
+
+/// The range Pool::imap (kOrdered: fn(x) in input order) and Pool::imap_unordered ({index,
+/// fn(x)} as chunks finish) return.
+template <typename Fn, typename R, bool kOrdered>
 class ImapRange {
   using Source = detail::ImapSource<Fn, R>;
+  using Chunk = typename Source::Chunk;
 
  public:
   using Result = typename Source::Result;
   ImapRange(const Pool& pool, Fn fn, R&& inputs, ImapOptions opts)
-      : source_(std::make_unique<Source>(pool, std::move(fn), std::forward<R>(inputs), opts)) {}
+      : source_(std::make_unique<Source>(pool, std::move(fn), std::forward<R>(inputs), opts)),
+        completions_(std::make_shared<detail::Completions>()) {}
 
   class iterator {
    public:
-    using value_type = Result;
+    using value_type = std::conditional_t<kOrdered, Result, Indexed<Result>>;
     using difference_type = std::ptrdiff_t;
-    const Result& operator*() const { return current_[at_]; }
+    decltype(auto) operator*() const {
+      if constexpr (kOrdered)
+        return static_cast<const Result&>(current_[at_]);
+      else
+        return Indexed<const Result&>{first_ + at_, current_[at_]};
+    }
     iterator& operator++() {
       if (++at_ >= current_.size()) owner_->advance(*this);
       return *this;
@@ -108,84 +122,11 @@ class ImapRange {
    private:
     friend class ImapRange;
     ImapRange* owner_ = nullptr;
-    typename Source::Chunk current_;
-    std::size_t at_ = 0;
-    bool done_ = false;
-  };
-  iterator begin() {
-    iterator it;
-    it.owner_ = this;
-    while (in_flight_.size() < source_->window())
-      if (auto next = source_->submit_next()) in_flight_.push_back(std::move(next->second)); else break;
-    advance(it);
-    return it;
-  }
-  std::default_sentinel_t end() const { return {}; }
-
- private:
-  // Moves `it` to the oldest chunk in flight (its results, waited for), topping the window up.
-  void advance(iterator& it) {
-    for (;;) {
-      if (in_flight_.empty()) {
-        it.done_ = true;
-        return;
-      }
-      Future<typename Source::Chunk> front = std::move(in_flight_.front());
-      in_flight_.pop_front();
-      if (auto next = source_->submit_next()) in_flight_.push_back(std::move(next->second));
-      try {
-        it.current_ = front.get();
-      } catch (...) {
-        source_->cancel();
-        in_flight_.clear();
-        it.done_ = true;
-        throw;
-      }
-      it.at_ = 0;
-      if (!it.current_.empty()) return;
-    }
-  }
-  std::unique_ptr<Source> source_;
-  std::deque<Future<typename Source::Chunk>> in_flight_;
-};
-
-/// One result of Pool::imap_unordered: the input's index and fn(input).
-template <typename T>
-struct Indexed {
-  std::size_t index;
-  T value;
-};
-
-/// The range Pool::imap_unordered returns: {index, fn(x)} as chunks finish.
-template <typename Fn, typename R>
-class ImapUnorderedRange {
-  using Source = detail::ImapSource<Fn, R>;
-
- public:
-  using Result = typename Source::Result;
-  ImapUnorderedRange(const Pool& pool, Fn fn, R&& inputs, ImapOptions opts)
-      : source_(std::make_unique<Source>(pool, std::move(fn), std::forward<R>(inputs), opts)),
-        completions_(std::make_shared<detail::Completions>()) {}
-
-  class iterator {
-   public:
-    using value_type = Indexed<Result>;
-    using difference_type = std::ptrdiff_t;
-    Indexed<const Result&> operator*() const { return {first_ + at_, current_[at_]}; }
-    iterator& operator++() {
-      if (++at_ >= current_.size()) owner_->advance(*this);
-      return *this;
-    }
-    void operator++(int) { ++*this; }
-    bool operator==(std::default_sentinel_t) const { return done_; }
-
-   private:
-    friend class ImapUnorderedRange;
-    ImapUnorderedRange* owner_ = nullptr;
-    typename Source::Chunk current_;
+    Chunk current_;
     std::size_t first_ = 0, at_ = 0;
     bool done_ = false;
   };
+  /// Submits the first chunks and waits for the first to come. Iterate once.
   iterator begin() {
     iterator it;
     it.owner_ = this;
@@ -199,24 +140,29 @@ class ImapUnorderedRange {
  private:
   struct Slot {
     std::size_t first = 0;
-    Future<typename Source::Chunk> future;
+    Future<Chunk> future;
   };
-  // Submits the next chunk into slot s; its completion reports the slot.
+  // Submits the next chunk into slot s (ordered: slots are taken round-robin, in submission
+  // order; unordered: its completion reports the slot).
   void fill(std::size_t s) {
     auto next = source_->submit_next();
     if (!next) return;
     slots_[s] = {next->first, std::move(next->second)};
     ++in_flight_;
-    slots_[s].future.on_done([c = completions_, s](const auto&) { c->push(s); });
+    if constexpr (!kOrdered) slots_[s].future.on_done([c = completions_, s](const auto&) { c->push(s); });
   }
-  // Moves `it` to the next chunk to finish, refilling its slot.
+  // Moves `it` to the next chunk (the oldest, or the next to finish), refilling its slot.
   void advance(iterator& it) {
     for (;;) {
       if (in_flight_ == 0) {
         it.done_ = true;
         return;
       }
-      const std::size_t s = completions_->pop();
+      std::size_t s = next_slot_;
+      if constexpr (kOrdered)
+        next_slot_ = (next_slot_ + 1) % slots_.size();
+      else
+        s = completions_->pop();
       --in_flight_;
       Slot done = std::move(slots_[s]);
       fill(s);
@@ -236,17 +182,17 @@ class ImapUnorderedRange {
   std::unique_ptr<Source> source_;
   std::shared_ptr<detail::Completions> completions_;
   std::vector<Slot> slots_;
-  std::size_t in_flight_ = 0;
+  std::size_t in_flight_ = 0, next_slot_ = 0;
 };
 
 template <typename Fn, std::ranges::input_range R>
 auto Pool::imap(Fn fn, R&& inputs, ImapOptions opts) const {
-  return ImapRange<Fn, R>(*this, std::move(fn), std::forward<R>(inputs), opts);
+  return ImapRange<Fn, R, true>(*this, std::move(fn), std::forward<R>(inputs), opts);
 }
 
 template <typename Fn, std::ranges::input_range R>
 auto Pool::imap_unordered(Fn fn, R&& inputs, ImapOptions opts) const {
-  return ImapUnorderedRange<Fn, R>(*this, std::move(fn), std::forward<R>(inputs), opts);
+  return ImapRange<Fn, R, false>(*this, std::move(fn), std::forward<R>(inputs), opts);
 }
 
 }  // namespace volley
