@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "volley/future.hpp"
 #include "volley/pool.hpp"
 
 using namespace std::chrono_literals;

@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "volley/pool.hpp"
+#include "volley/imap.hpp"
 
 using volley::Pool;
 

@@ -1,7 +1,10 @@
 // The asynchronous half of the Pool: worker threads over one task queue, the futures' shared
-// state, and the completion order that as_completed and wait_any read.
+// state, the completion order that as_completed and wait_any read, and the Pool's own
+// executor (made at its first submit, joined by its destructor).
 #include "host/src/worker_id.hpp"
 #include "volley/future.hpp"
+
+#include <memory>
 
 namespace volley::detail {
 namespace {
@@ -130,3 +133,26 @@ std::size_t Completions::pop() {
 }
 
 }  // namespace volley::detail
+
+namespace volley {
+
+Pool& Pool::operator=(const Pool& other) {
+  if (this != &other) {
+    delete async_.exchange(nullptr);  // waits for this pool's submitted tasks
+    threads_ = other.threads_;
+  }
+  return *this;
+}
+
+Pool::~Pool() { delete async_.load(); }
+
+detail::Executor& Pool::executor() const {
+  detail::Executor* executor = async_.load(std::memory_order_acquire);
+  if (executor != nullptr) return *executor;
+  auto made = std::make_unique<detail::Executor>(threads_);
+  // Two first submits at once: one executor wins, the other is joined at once, idle.
+  if (async_.compare_exchange_strong(executor, made.get(), std::memory_order_acq_rel)) return *made.release();
+  return *executor;
+}
+
+}  // namespace volley

@@ -100,25 +100,6 @@ double Trace::imbalance() const {
 
 Pool::Pool(unsigned threads) : threads_(resolve_threads({.threads = threads})) {}
 
-Pool& Pool::operator=(const Pool& other) {
-  if (this != &other) {
-    delete async_.exchange(nullptr);  // waits for this pool's submitted tasks
-    threads_ = other.threads_;
-  }
-  return *this;
-}
-
-Pool::~Pool() { delete async_.load(); }
-
-detail::Executor& Pool::executor() const {
-  detail::Executor* executor = async_.load(std::memory_order_acquire);
-  if (executor != nullptr) return *executor;
-  auto made = std::make_unique<detail::Executor>(threads_);
-  // Two first submits at once: one executor wins, the other is joined at once, idle.
-  if (async_.compare_exchange_strong(executor, made.get(), std::memory_order_acq_rel)) return *made.release();
-  return *executor;
-}
-
 std::size_t detail::reduction_block(std::size_t n) noexcept {
   return std::max<std::size_t>(1, contract::ceil_div(n, kMaxReductionBlocks));
 }

@@ -1,6 +1,6 @@
 #pragma once
-// volley::Future<T>: the result of Pool::submit, as concurrent.futures' Future, with
-// as_completed, wait_all and wait_any.
+// volley::Future<T>: the result of Pool::submit (defined here), as concurrent.futures'
+// Future, with as_completed, wait_all and wait_any.
 //
 //   volley::Pool pool;
 //   auto f = pool.submit([](int n) { return n * n; }, 7);
@@ -17,8 +17,10 @@
 //   waiting worker's stack, so a chain of nested waits deepens the stack).
 // - on_done(fn) calls fn(future) once the task has ended, on the thread that ended it, or at
 //   once on the calling thread if it already has; an exception from fn is dropped.
+#include "volley/cancellation.hpp"
 #include "volley/contract/cxx20.hpp"
 #include "volley/export.hpp"
+#include "volley/pool.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -31,6 +33,7 @@
 #include <optional>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -125,6 +128,33 @@ class VOLLEY_API Completions {
   std::deque<std::size_t> done_;
 };
 
+/// A submitted call: fn(args...) into its future's state, unless stopped before it starts.
+template <typename R, typename Fn, typename... Args>
+class Submitted final : public Task {
+ public:
+  template <typename F, typename... A>
+  Submitted(std::shared_ptr<ValueState<R>> state, std::stop_token stop, F&& fn, A&&... args)
+      : state_(std::move(state)), stop_(std::move(stop)), fn_(std::forward<F>(fn)), args_(std::forward<A>(args)...) {}
+  void run() noexcept override {
+    if (stop_.stop_requested()) return state_->finish(std::make_exception_ptr(Cancelled()));
+    try {
+      if constexpr (std::is_void_v<R>)
+        std::apply(std::move(fn_), std::move(args_));  // runs once: as std::async, rvalues
+      else
+        state_->value.emplace(std::apply(std::move(fn_), std::move(args_)));
+    } catch (...) {
+      return state_->finish(std::current_exception());
+    }
+    state_->finish(nullptr);
+  }
+
+ private:
+  std::shared_ptr<ValueState<R>> state_;
+  std::stop_token stop_;
+  Fn fn_;
+  std::tuple<Args...> args_;
+};
+
 }  // namespace detail
 
 template <typename T>
@@ -171,6 +201,21 @@ class Future {
   explicit Future(std::shared_ptr<detail::ValueState<T>> state) : state_(std::move(state)) {}
   std::shared_ptr<detail::ValueState<T>> state_;
 };
+
+template <typename Fn, typename... Args>
+  requires(!std::is_same_v<std::remove_cvref_t<Fn>, SubmitOptions>)
+auto Pool::submit(Fn&& fn, Args&&... args) const {
+  return submit(SubmitOptions{}, std::forward<Fn>(fn), std::forward<Args>(args)...);
+}
+
+template <typename Fn, typename... Args>
+auto Pool::submit(const SubmitOptions& opts, Fn&& fn, Args&&... args) const {
+  using R = std::invoke_result_t<std::decay_t<Fn>, std::decay_t<Args>...>;
+  auto state = std::make_shared<detail::ValueState<R>>();
+  executor().enqueue(std::make_unique<detail::Submitted<R, std::decay_t<Fn>, std::decay_t<Args>...>>(
+      state, opts.stop, std::forward<Fn>(fn), std::forward<Args>(args)...));
+  return Future<R>(std::move(state));
+}
 
 /// Waits until every future has ended.
 template <typename T>

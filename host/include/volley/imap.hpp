@@ -17,6 +17,7 @@
 // - Leaving the loop early (or destroying the range) cancels the chunks not yet started;
 //   chunks already running finish on their own, their results dropped.
 // - The range must be iterated once, on one thread, while its Pool lives.
+#include "volley/future.hpp"
 #include "volley/pool.hpp"
 
 #include <cstddef>

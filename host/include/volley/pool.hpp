@@ -44,9 +44,14 @@
 
 #include "volley/cancellation.hpp"
 #include "volley/contract/integer.hpp"
-#include "volley/future.hpp"
 
 namespace volley {
+
+template <typename T>
+class Future;
+namespace detail {
+class Executor;
+}  // namespace detail
 
 enum class Schedule {
   Static,   ///< fixed assignment of chunks to workers (chunk k to worker k mod threads)
@@ -190,33 +195,6 @@ std::size_t run_range(void* context, std::size_t begin, std::size_t end, const s
   return i;
 }
 
-/// A submitted call: fn(args...) into its future's state, unless stopped before it starts.
-template <typename R, typename Fn, typename... Args>
-class Submitted final : public Task {
- public:
-  template <typename F, typename... A>
-  Submitted(std::shared_ptr<ValueState<R>> state, std::stop_token stop, F&& fn, A&&... args)
-      : state_(std::move(state)), stop_(std::move(stop)), fn_(std::forward<F>(fn)), args_(std::forward<A>(args)...) {}
-  void run() noexcept override {
-    if (stop_.stop_requested()) return state_->finish(std::make_exception_ptr(Cancelled()));
-    try {
-      if constexpr (std::is_void_v<R>)
-        std::apply(std::move(fn_), std::move(args_));  // runs once: as std::async, rvalues
-      else
-        state_->value.emplace(std::apply(std::move(fn_), std::move(args_)));
-    } catch (...) {
-      return state_->finish(std::current_exception());
-    }
-    state_->finish(nullptr);
-  }
-
- private:
-  std::shared_ptr<ValueState<R>> state_;
-  std::stop_token stop_;
-  Fn fn_;
-  std::tuple<Args...> args_;
-};
-
 template <typename R>
 concept IndexableRange = std::ranges::random_access_range<R> && std::ranges::sized_range<R>;
 
@@ -236,27 +214,20 @@ class VOLLEY_API Pool {
   unsigned threads() const noexcept { return threads_; }
 
   /// Runs fn(args...) on one of the pool's `threads()` asynchronous workers (started at the
-  /// first submit), tasks in submission order; returns its future. Arguments are copied
-  /// (or moved) into the task.
+  /// first submit), tasks in submission order; returns its future. Arguments are copied (or
+  /// moved) into the task. Defined in <volley/future.hpp>, with Future.
   template <typename Fn, typename... Args>
     requires(!std::is_same_v<std::remove_cvref_t<Fn>, SubmitOptions>)
-  auto submit(Fn&& fn, Args&&... args) const {
-    return submit(SubmitOptions{}, std::forward<Fn>(fn), std::forward<Args>(args)...);
-  }
-  /// Lazy maps over an input range that may be lazy or endless: see imap.hpp.
+  auto submit(Fn&& fn, Args&&... args) const;
+  /// Lazy maps over an input range that may be lazy or endless (defined in
+  /// <volley/imap.hpp>).
   template <typename Fn, std::ranges::input_range R>
   auto imap(Fn fn, R&& inputs, ImapOptions opts = {}) const;
   template <typename Fn, std::ranges::input_range R>
   auto imap_unordered(Fn fn, R&& inputs, ImapOptions opts = {}) const;
 
   template <typename Fn, typename... Args>
-  auto submit(const SubmitOptions& opts, Fn&& fn, Args&&... args) const {
-    using R = std::invoke_result_t<std::decay_t<Fn>, std::decay_t<Args>...>;
-    auto state = std::make_shared<detail::ValueState<R>>();
-    executor().enqueue(std::make_unique<detail::Submitted<R, std::decay_t<Fn>, std::decay_t<Args>...>>(
-        state, opts.stop, std::forward<Fn>(fn), std::forward<Args>(args)...));
-    return Future<R>(std::move(state));
-  }
+  auto submit(const SubmitOptions& opts, Fn&& fn, Args&&... args) const;
 
   /// Calls fn(i) for every i in [0, n): for side effects into caller-owned memory.
   template <typename Fn>
@@ -366,5 +337,3 @@ class VOLLEY_API Pool {
 };
 
 }  // namespace volley
-
-#include "volley/imap.hpp"  // IWYU pragma: export

@@ -4,6 +4,8 @@
 #include "volley/gpu.hpp"
 #include "volley/midpoint.hpp"
 #include "volley/monte_carlo.hpp"
+#include "volley/future.hpp"
+#include "volley/imap.hpp"
 #include "volley/pool.hpp"
 #include "volley/queue.hpp"
 #include "volley/primes.hpp"
