@@ -109,7 +109,7 @@ void detail::run_job(const Job& job, unsigned threads, const CallOptions& opts) 
   const bool nested = t_worker >= 0 || omp_in_parallel();
   // Threads that asynchronous tasks keep busy are not ours to take (one at least).
   const auto busy = static_cast<unsigned>(std::max(0, g_busy_async.load(std::memory_order_relaxed)));
-  const unsigned workers = nested ? 1 : std::max(1u, threads > busy ? threads - busy : 1u);
+  const unsigned workers = nested ? 1 : (threads > busy ? threads - busy : 1u);
   std::size_t chunk = opts.chunk_size;
   if (chunk == 0) chunk = opts.schedule == Schedule::Static ? std::max<std::size_t>(1, contract::ceil_div(job.items, workers)) : 1;
   const std::size_t chunks = contract::ceil_div(job.items, chunk);

@@ -217,6 +217,19 @@ auto Pool::submit(const SubmitOptions& opts, Fn&& fn, Args&&... args) const {
   return Future<R>(std::move(state));
 }
 
+namespace detail {
+
+/// The futures' indices as their tasks end, fed by a callback on each.
+template <typename T>
+std::shared_ptr<Completions> completions_of(const std::vector<Future<T>>& futures) {
+  auto completions = std::make_shared<Completions>();
+  for (std::size_t i = 0; i < futures.size(); ++i)
+    futures[i].on_done([completions, i](const Future<T>&) { completions->push(i); });
+  return completions;
+}
+
+}  // namespace detail
+
 /// Waits until every future has ended.
 template <typename T>
 void wait_all(const std::vector<Future<T>>& futures) {
@@ -229,10 +242,7 @@ template <typename T>
 class AsCompleted {
  public:
   explicit AsCompleted(const std::vector<Future<T>>& futures)
-      : futures_(&futures), completions_(std::make_shared<detail::Completions>()) {
-    for (std::size_t i = 0; i < futures.size(); ++i)
-      futures[i].on_done([c = completions_, i](const Future<T>&) { c->push(i); });
-  }
+      : futures_(&futures), completions_(detail::completions_of(futures)) {}
   class iterator {
    public:
     using value_type = Future<T>;
@@ -275,10 +285,7 @@ std::size_t wait_any(const std::vector<Future<T>>& futures) {
   if (futures.empty()) throw std::invalid_argument("wait_any: no futures");
   for (std::size_t i = 0; i < futures.size(); ++i)
     if (futures[i].ready()) return i;
-  auto completions = std::make_shared<detail::Completions>();
-  for (std::size_t i = 0; i < futures.size(); ++i)
-    futures[i].on_done([completions, i](const Future<T>&) { completions->push(i); });
-  return completions->pop();
+  return detail::completions_of(futures)->pop();
 }
 
 }  // namespace volley

@@ -36,7 +36,6 @@
 #include <optional>
 #include <ranges>
 #include <stop_token>
-#include <memory>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -47,8 +46,6 @@
 
 namespace volley {
 
-template <typename T>
-class Future;
 namespace detail {
 class Executor;
 }  // namespace detail
@@ -219,15 +216,14 @@ class VOLLEY_API Pool {
   template <typename Fn, typename... Args>
     requires(!std::is_same_v<std::remove_cvref_t<Fn>, SubmitOptions>)
   auto submit(Fn&& fn, Args&&... args) const;
+  template <typename Fn, typename... Args>
+  auto submit(const SubmitOptions& opts, Fn&& fn, Args&&... args) const;
   /// Lazy maps over an input range that may be lazy or endless (defined in
   /// <volley/imap.hpp>).
   template <typename Fn, std::ranges::input_range R>
   auto imap(Fn fn, R&& inputs, ImapOptions opts = {}) const;
   template <typename Fn, std::ranges::input_range R>
   auto imap_unordered(Fn fn, R&& inputs, ImapOptions opts = {}) const;
-
-  template <typename Fn, typename... Args>
-  auto submit(const SubmitOptions& opts, Fn&& fn, Args&&... args) const;
 
   /// Calls fn(i) for every i in [0, n): for side effects into caller-owned memory.
   template <typename Fn>

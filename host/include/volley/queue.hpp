@@ -44,34 +44,26 @@ class Queue {
   Queue& operator=(const Queue&) = delete;
 
   /// Appends `value`, waiting while the queue is full; throws QueueClosed once it is closed.
-  void push(T value) {
-    std::unique_lock lock(mutex_);
-    wait(not_full_, lock, waiting_producers_, [&] { return closed_ || count_ < slots_.size(); });
-    put(std::move(value), lock);
-  }
+  void push(T value) { push_until(value, kForever); }
   /// Appends `value` if there is room now; false (value untouched) if the queue is full.
   /// Throws QueueClosed once it is closed.
-  bool try_push(T& value) { return push_until(value, std::nullopt); }
+  bool try_push(T& value) { return push_until(value, kNow); }
   /// As push, waiting at most `timeout`; false (value untouched) if the queue stayed full.
   template <typename Rep, typename Period>
   bool push_for(T& value, std::chrono::duration<Rep, Period> timeout) {
-    return push_until(value, std::chrono::steady_clock::now() + timeout);
+    return push_until(value, Clock::now() + timeout);
   }
 
   /// The oldest item, waiting while the queue is empty and open; empty once it is closed and
   /// drained.
-  std::optional<T> pop() {
-    std::unique_lock lock(mutex_);
-    wait(not_empty_, lock, waiting_consumers_, [&] { return closed_ || count_ > 0; });
-    return take(lock);
-  }
+  std::optional<T> pop() { return pop_until(kForever); }
   /// The oldest item if there is one now.
-  std::optional<T> try_pop() { return pop_until(std::nullopt); }
+  std::optional<T> try_pop() { return pop_until(kNow); }
   /// As pop, waiting at most `timeout`: empty if nothing came (or the queue is closed and
   /// drained; closed() tells which).
   template <typename Rep, typename Period>
   std::optional<T> pop_for(std::chrono::duration<Rep, Period> timeout) {
-    return pop_until(std::chrono::steady_clock::now() + timeout);
+    return pop_until(Clock::now() + timeout);
   }
 
   /// No more pushes: waiting producers throw QueueClosed, consumers drain what is queued and
@@ -96,34 +88,35 @@ class Queue {
   std::size_t capacity() const noexcept { return slots_.size(); }
 
  private:
-  using Deadline = std::optional<std::chrono::steady_clock::time_point>;
+  using Clock = std::chrono::steady_clock;
+  static constexpr Clock::time_point kNow = Clock::time_point::min(), kForever = Clock::time_point::max();
 
   static std::size_t check(std::size_t capacity) {
     if (capacity == 0) throw std::invalid_argument("volley::Queue: capacity must be at least 1");
     return capacity;
   }
-  // Waits for `ready`, counted in `waiting` so that the other side notifies only when
-  // someone waits (a notify is a system call; most pushes and pops find no waiter).
+  // Waits for `ready` until `deadline` (kNow: not at all; kForever: no limit), counted in
+  // `waiting` so that the other side notifies only when someone waits (a notify is a system
+  // call; most pushes and pops find no waiter).
   template <typename Ready>
   bool wait(std::condition_variable& cv, std::unique_lock<std::mutex>& lock, std::size_t& waiting, Ready ready,
-            Deadline deadline = std::nullopt) {
-    if (ready()) return true;
+            Clock::time_point deadline) {
+    if (ready() || deadline == kNow) return ready();
     ++waiting;
-    const bool ok = deadline ? cv.wait_until(lock, *deadline, ready) : (cv.wait(lock, ready), true);
+    const bool ok = deadline == kForever ? (cv.wait(lock, ready), true) : cv.wait_until(lock, deadline, ready);
     --waiting;
     return ok;
   }
-  bool push_until(T& value, Deadline deadline) {
+  bool push_until(T& value, Clock::time_point deadline) {
     std::unique_lock lock(mutex_);
-    const auto ready = [&] { return closed_ || count_ < slots_.size(); };
-    if (!(deadline ? wait(not_full_, lock, waiting_producers_, ready, deadline) : ready())) return false;
+    if (!wait(not_full_, lock, waiting_producers_, [&] { return closed_ || count_ < slots_.size(); }, deadline))
+      return false;
     put(std::move(value), lock);
     return true;
   }
-  std::optional<T> pop_until(Deadline deadline) {
+  std::optional<T> pop_until(Clock::time_point deadline) {
     std::unique_lock lock(mutex_);
-    const auto ready = [&] { return closed_ || count_ > 0; };
-    if (!(deadline ? wait(not_empty_, lock, waiting_consumers_, ready, deadline) : ready())) return std::nullopt;
+    if (!wait(not_empty_, lock, waiting_consumers_, [&] { return closed_ || count_ > 0; }, deadline)) return std::nullopt;
     return take(lock);
   }
   // With the lock held and room (or closed).
