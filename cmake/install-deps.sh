@@ -3,7 +3,7 @@
 # Usage: cmake/install-deps.sh [extra-package ...]
 set -euo pipefail
 packages=(g++ cmake ninja-build libhwy-dev libeigen3-dev catch2 libbenchmark-dev libcli11-dev
-          nlohmann-json3-dev libfmt-dev libprimesieve-dev primesieve python3 python3-matplotlib "$@")
+          nlohmann-json3-dev libfmt-dev libprimesieve-dev primesieve libtbb-dev python3 python3-matplotlib "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -11,6 +11,8 @@
 // Contracts:
 // - get() returns the task's value, or rethrows its exception (Cancelled when the task was
 //   cancelled before it started); it may be called more than once, from any thread.
+// - get() or wait() on a task no worker has started yet runs it on the calling thread (as
+//   TBB's task_group::wait does), as a nested call: a Pool call inside it runs serially.
 // - A wait (get, wait, wait_all, wait_any, as_completed; not wait_for) made on one of a pool's own
 //   workers runs that pool's pending tasks while it waits, so a task may submit tasks and
 //   wait on them even when every worker is busy: no deadlock (the helping runs them on the
@@ -22,9 +24,11 @@
 #include "volley/export.hpp"
 #include "volley/pool.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -41,13 +45,22 @@
 namespace volley {
 namespace detail {
 
-/// A submitted task, type-erased (move-only callables welcome).
-struct Task {
-  virtual ~Task() = default;
-  virtual void run() noexcept = 0;
+class TaskState;
+
+/// A lock for a few instructions' work: spins, then yields (a mutex would sleep in the kernel
+/// at the first contention, which costs more than the work it guards).
+class SpinLock {
+ public:
+  void lock() noexcept;
+  void unlock() noexcept { locked_.store(false, std::memory_order_release); }
+
+ private:
+  std::atomic<bool> locked_{false};
 };
 
-/// The asynchronous workers of a Pool: one queue of tasks, taken in submission order.
+/// The asynchronous workers of a Pool: one queue of tasks, taken in submission order. One
+/// worker out of tasks looks for more for a few tens of microseconds before it sleeps, so a
+/// steady stream of submits costs no wake-up calls.
 class VOLLEY_API Executor {
  public:
   explicit Executor(unsigned threads);
@@ -55,18 +68,34 @@ class VOLLEY_API Executor {
   ~Executor();
   Executor(const Executor&) = delete;
   Executor& operator=(const Executor&) = delete;
-  void enqueue(std::unique_ptr<Task> task);
+  void enqueue(std::shared_ptr<TaskState> task);
   /// Runs the oldest queued task on the calling thread; false when none is queued.
   bool run_one();
   /// The executor whose worker the calling thread is, or null.
   static Executor* current() noexcept;
+  /// True for the one thread that may run the task. The executor lives until every queued
+  /// task is claimed: its last use by a claiming thread is inside this call.
+  static bool claim(TaskState& task) noexcept;
 
  private:
   void work(unsigned index);
-  std::mutex mutex_;
+  /// The next task for a worker: looks, then sleeps; null once stopping with none queued.
+  std::shared_ptr<TaskState> take();
+  /// The oldest queued task no thread has claimed, or null.
+  std::shared_ptr<TaskState> try_pop();
+  /// Drops the newest entries whose tasks were claimed where they lay; under queue_lock_.
+  void drop_claimed_newest();
+  /// Wakes a sleeping worker when tasks are queued and no worker is looking for them.
+  void wake_if_unseen();
+  // Apart, on lines of their own: each changes at a different moment.
+  alignas(64) SpinLock queue_lock_;
+  std::deque<std::shared_ptr<TaskState>> tasks_;  // under queue_lock_
+  alignas(64) std::atomic<std::size_t> queued_{0};  // queued tasks not yet claimed
+  alignas(64) std::atomic<bool> looking_{false};    // a worker is looking for a task before it sleeps
+  std::atomic<unsigned> sleeping_{0};
+  alignas(64) std::mutex sleep_mutex_;
   std::condition_variable work_cv_;
-  std::deque<std::unique_ptr<Task>> tasks_;
-  bool stopping_ = false;
+  bool stopping_ = false;  // under sleep_mutex_
   std::vector<std::thread> workers_;
 };
 
@@ -87,25 +116,36 @@ void wait_helping(std::unique_lock<std::mutex>& lock, std::condition_variable& c
   }
 }
 
-/// What every future's state shares: done or not, the exception, the callbacks.
+/// A submitted task and what its futures share: whether it has started or ended, the
+/// exception, the callbacks. The task runs once, on the first thread to claim it: a worker, or
+/// a thread waiting for it before any worker has started it. The state holds no lock of its
+/// own: the rare waits and callbacks go through one of a few shared parking places.
 class VOLLEY_API TaskState {
  public:
   virtual ~TaskState() = default;
-  bool ready() const;
-  void wait() const;
-  bool wait_for(std::chrono::nanoseconds timeout) const;
-  /// Ends the task with `error` (null: with its value, stored before) and runs the callbacks.
-  void finish(std::exception_ptr error) noexcept;
-  std::exception_ptr error() const;
+  bool ready() const noexcept { return status_.load(std::memory_order_acquire) == kDone; }
+  /// Runs the task here if no thread has started it, else waits for it to end.
+  void wait();
+  bool wait_for(std::chrono::nanoseconds timeout);
+  /// The task's exception, or null; read once ready().
+  const std::exception_ptr& error() const noexcept { return error_; }
   /// Calls fn once done (at once, here, when already done); fn's exceptions are dropped.
   void on_done(std::function<void()> fn);
+  /// Runs the task, once claimed; ends with finish().
+  virtual void execute() noexcept = 0;
+
+ protected:
+  /// Ends the task with `error` (null: with its value, stored before) and runs the callbacks.
+  void finish(std::exception_ptr error) noexcept;
 
  private:
-  mutable std::mutex mutex_;
-  mutable std::condition_variable done_cv_;
-  bool done_ = false;
+  friend class Executor;
+  enum : std::uint8_t { kQueued, kRunning, kDone };
+  Executor* executor_ = nullptr;  // the one it is queued in; set before it is queued
+  std::atomic<std::uint8_t> status_{kQueued};
+  std::atomic<bool> watched_{false};  // a waiter or a callback: finish() must visit the parking place
   std::exception_ptr error_;
-  std::vector<std::function<void()>> callbacks_;
+  std::vector<std::function<void()>> callbacks_;  // under the parking place's lock
 };
 
 template <typename T>
@@ -128,28 +168,27 @@ class VOLLEY_API Completions {
   std::deque<std::size_t> done_;
 };
 
-/// A submitted call: fn(args...) into its future's state, unless stopped before it starts.
+/// A submitted call: fn(args...) into its own state, unless stopped before it starts.
 template <typename R, typename Fn, typename... Args>
-class Submitted final : public Task {
+class Submitted final : public ValueState<R> {
  public:
   template <typename F, typename... A>
-  Submitted(std::shared_ptr<ValueState<R>> state, std::stop_token stop, F&& fn, A&&... args)
-      : state_(std::move(state)), stop_(std::move(stop)), fn_(std::forward<F>(fn)), args_(std::forward<A>(args)...) {}
-  void run() noexcept override {
-    if (stop_.stop_requested()) return state_->finish(std::make_exception_ptr(Cancelled()));
+  explicit Submitted(std::stop_token stop, F&& fn, A&&... args)
+      : stop_(std::move(stop)), fn_(std::forward<F>(fn)), args_(std::forward<A>(args)...) {}
+  void execute() noexcept override {
+    if (stop_.stop_requested()) return this->finish(std::make_exception_ptr(Cancelled()));
     try {
       if constexpr (std::is_void_v<R>)
         std::apply(std::move(fn_), std::move(args_));  // runs once: as std::async, rvalues
       else
-        state_->value.emplace(std::apply(std::move(fn_), std::move(args_)));
+        this->value.emplace(std::apply(std::move(fn_), std::move(args_)));
     } catch (...) {
-      return state_->finish(std::current_exception());
+      return this->finish(std::current_exception());
     }
-    state_->finish(nullptr);
+    this->finish(nullptr);
   }
 
  private:
-  std::shared_ptr<ValueState<R>> state_;
   std::stop_token stop_;
   Fn fn_;
   std::tuple<Args...> args_;
@@ -211,10 +250,10 @@ auto Pool::submit(Fn&& fn, Args&&... args) const {
 template <typename Fn, typename... Args>
 auto Pool::submit(const SubmitOptions& opts, Fn&& fn, Args&&... args) const {
   using R = std::invoke_result_t<std::decay_t<Fn>, std::decay_t<Args>...>;
-  auto state = std::make_shared<detail::ValueState<R>>();
-  executor().enqueue(std::make_unique<detail::Submitted<R, std::decay_t<Fn>, std::decay_t<Args>...>>(
-      state, opts.stop, std::forward<Fn>(fn), std::forward<Args>(args)...));
-  return Future<R>(std::move(state));
+  auto task = std::make_shared<detail::Submitted<R, std::decay_t<Fn>, std::decay_t<Args>...>>(
+      opts.stop, std::forward<Fn>(fn), std::forward<Args>(args)...);
+  executor().enqueue(task);
+  return Future<R>(std::move(task));
 }
 
 namespace detail {
