@@ -3,14 +3,22 @@
 
 usage: tutorials.py WORKLOAD MODE SIZE PROCESSES
        tutorials.py WORKLOAD tasks SIZE PROCESSES TASKS REPEATS
+       tutorials.py queue pool SIZE PROCESSES
+       tutorials.py futures pool SIZE PROCESSES
   WORKLOAD  pi (Monte Carlo darts), quad (midpoint rule), primes (trial division of
             the SIZE numbers from 10^8)
   MODE      pure (one process) or pool (multiprocessing.Pool with PROCESSES workers)
+  queue     seed 000's producer-consumer checker: the SIZE numbers from 10^8 through
+            Manager queues to PROCESSES consumers, with poison pills
+  futures   seed 002's concurrent.futures: SIZE empty tasks on a ProcessPoolExecutor of
+            PROCESSES, each submitted and waited for in turn
   tasks     the scaling study's equal tasks (pi or primes): TASKS tasks of SIZE darts or
             numbers on a Pool of PROCESSES, timed REPEATS times
 Prints one JSON object: workload, mode, items, processes, seconds, result (and tasks, with
 seconds a list of the runs' times, in the tasks mode)."""
+import concurrent.futures
 import json
+import math
 import multiprocessing
 import random
 import signal
@@ -95,6 +103,72 @@ def run(workload, mode, size, processes):
         return sum(pool.map(check_prime, numbers, chunksize=max(1, size // (4 * processes))))
 
 
+def queue_checker(possible_primes_queue, definite_primes_queue):
+    """A consumer of seed 000's producer-consumer checker: candidates in, primes out, until
+    the poison pill."""
+    while True:
+        n = possible_primes_queue.get()
+        if n == FLAG_ALL_DONE:
+            definite_primes_queue.put(FLAG_WORKER_FINISHED_PROCESSING)
+            break
+        if n % 2 == 0:
+            continue
+        for i in range(3, int(math.sqrt(n)) + 1, 2):
+            if n % i == 0:
+                break
+        else:
+            definite_primes_queue.put(n)
+
+
+FLAG_ALL_DONE = b"WORK_FINISHED"
+FLAG_WORKER_FINISHED_PROCESSING = b"WORKER_FINISHED_PROCESSING"
+
+
+def run_queue(size, processes):
+    """Seed 000's producer-consumer checker on the `size` numbers from 10^8: the main process
+    puts every candidate into a Manager queue, then a poison pill per consumer, and collects
+    the primes; timed from the first put, as the seed does. Returns (seconds, primes found)."""
+    manager = multiprocessing.Manager()
+    possible_primes_queue = manager.Queue()
+    definite_primes_queue = manager.Queue()
+    consumers = [multiprocessing.Process(target=queue_checker, args=(possible_primes_queue, definite_primes_queue))
+                 for _ in range(processes)]
+    for p in consumers:
+        p.start()
+    start = time.perf_counter()
+    for possible_prime in range(10 ** 8, 10 ** 8 + size):
+        possible_primes_queue.put(possible_prime)
+    for _ in range(processes):
+        possible_primes_queue.put(FLAG_ALL_DONE)
+    primes, finished = [], 0
+    while finished < processes:
+        new_result = definite_primes_queue.get()
+        if new_result == FLAG_WORKER_FINISHED_PROCESSING:
+            finished += 1
+        else:
+            primes.append(new_result)
+    seconds = time.perf_counter() - start
+    for p in consumers:
+        p.join()
+    manager.shutdown()
+    return seconds, len(primes)
+
+
+def empty_task():
+    return None
+
+
+def run_futures(tasks, processes):
+    """Seed 002's concurrent.futures: `tasks` empty tasks submitted to a ProcessPoolExecutor
+    and waited for one at a time (the executor started untimed). Returns the seconds."""
+    with concurrent.futures.ProcessPoolExecutor(processes) as executor:
+        executor.submit(empty_task).result()  # the workers exist before the timing starts
+        start = time.perf_counter()
+        for _ in range(tasks):
+            executor.submit(empty_task).result()
+        return time.perf_counter() - start
+
+
 def ignore_interrupts():
     """In the pool's workers: Ctrl-C is the parent's to handle (it stops the pool)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -106,6 +180,15 @@ def main():
         seconds, result = time_tasks(workload, size, processes, tasks, repeats)
         print(json.dumps({"workload": workload, "mode": "tasks", "items": size, "processes": processes,
                           "tasks": tasks, "seconds": seconds, "result": result}))
+        return
+    if len(sys.argv) == 5 and sys.argv[1] in ("queue", "futures") and sys.argv[2] == "pool":
+        workload, size, processes = sys.argv[1], int(sys.argv[3]), int(sys.argv[4])
+        if workload == "queue":
+            seconds, result = run_queue(size, processes)
+        else:
+            seconds, result = run_futures(size, processes), None
+        print(json.dumps({"workload": workload, "mode": "pool", "items": size, "processes": processes,
+                          "seconds": seconds, "result": result}))
         return
     if len(sys.argv) != 5 or sys.argv[1] not in ("pi", "quad", "primes") or sys.argv[2] not in ("pure", "pool"):
         sys.exit(__doc__)

@@ -130,3 +130,16 @@ TEST_CASE("an exception from fn reaches the iteration, and ends it") {
     CHECK(read < 1000);
   }
 }
+
+TEST_CASE("imap's own chunk size follows the time per input: about 100 µs a chunk, growing at most twofold") {
+  volley::detail::ChunkTiming timing;
+  CHECK(timing.next_size(1) == 1);  // nothing measured yet
+  timing.record(std::chrono::microseconds(1), 10);  // 100 ns an input: 1000 fit in 100 µs
+  CHECK(timing.next_size(1) == 2);
+  CHECK(timing.next_size(256) == 512);
+  CHECK(timing.next_size(800) == 1000);
+  timing.record(std::chrono::nanoseconds(3), 8);  // a fraction of a nanosecond: the cap
+  CHECK(timing.next_size(10000) == volley::detail::ChunkTiming::kMaxChunk);
+  timing.record(std::chrono::milliseconds(5), 1);  // slower than a chunk's time: one at a time
+  CHECK(timing.next_size(4096) == 1);
+}

@@ -9,7 +9,9 @@
 // Contracts:
 // - Inputs are read as the results are consumed, `chunk_size` at a time into tasks on the
 //   pool's asynchronous workers, with at most `2 * threads()` chunks in flight: memory
-//   O(threads * chunk_size), however long (or endless) the input range.
+//   O(threads * chunk_size), however long (or endless) the input range. By default the chunk
+//   size follows the time fn takes (about 100 µs a chunk, at most 16384 inputs); the results
+//   do not depend on it.
 // - imap yields fn(x) in input order; imap_unordered yields {index, fn(x)} as chunks finish
 //   (within a chunk, in input order), each input exactly once.
 // - An exception from fn is rethrown by the iteration when it reaches the chunk holding that
@@ -20,7 +22,11 @@
 #include "volley/future.hpp"
 #include "volley/pool.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -33,6 +39,28 @@
 namespace volley {
 
 namespace detail {
+
+/// The time per input of the latest chunk to finish, and the chunk size it calls for.
+class ChunkTiming {
+ public:
+  static constexpr std::size_t kMaxChunk = 16384;
+  static constexpr auto kChunkTime = std::chrono::microseconds(100);
+  void record(std::chrono::nanoseconds took, std::size_t items) noexcept {
+    // In 1/16 ns, so that a fast fn's fraction of a nanosecond still counts; never 0 (unknown).
+    per_item_.store(std::max<std::int64_t>(1, took.count() * 16 / static_cast<std::int64_t>(items)),
+                    std::memory_order_relaxed);
+  }
+  /// About kChunkTime's worth of inputs; at most twice `last`; `last` while none has finished.
+  std::size_t next_size(std::size_t last) const noexcept {
+    const std::int64_t per_item = per_item_.load(std::memory_order_relaxed);
+    if (per_item == 0) return last;
+    const auto fits = static_cast<std::size_t>(std::chrono::nanoseconds(kChunkTime).count() * 16 / per_item);
+    return std::clamp<std::size_t>(fits, 1, std::min(2 * last, kMaxChunk));
+  }
+
+ private:
+  std::atomic<std::int64_t> per_item_{0};
+};
 
 /// What imap and imap_unordered share: the input cursor and the chunks in flight.
 template <typename Fn, typename R>
@@ -47,7 +75,8 @@ class ImapSource {
         fn_(std::make_shared<Fn>(std::move(fn))),
         inputs_(std::forward<R>(inputs)),
         cursor_(std::ranges::begin(inputs_)),
-        chunk_(opts.chunk_size == 0 ? 1 : opts.chunk_size),
+        sized_(opts.chunk_size == 0),
+        chunk_(sized_ ? 1 : opts.chunk_size),
         window_(2 * std::size_t{pool.threads()}) {}
   ImapSource(const ImapSource&) = delete;
   ImapSource& operator=(const ImapSource&) = delete;
@@ -55,6 +84,7 @@ class ImapSource {
 
   /// Submits the next chunk of inputs (with the index of its first), or nothing at the end.
   std::optional<std::pair<std::size_t, Future<Chunk>>> submit_next() {
+    if (sized_) chunk_ = timing_->next_size(chunk_);
     std::vector<Input> items;
     items.reserve(chunk_);
     for (; items.size() < chunk_ && cursor_ != std::ranges::end(inputs_); ++cursor_) items.push_back(*cursor_);
@@ -62,10 +92,12 @@ class ImapSource {
     const std::size_t first = next_index_;
     next_index_ += items.size();
     return std::pair{first, pool_->submit(SubmitOptions{stop_.get_token()},
-                                          [fn = fn_, items = std::move(items)]() mutable {
+                                          [fn = fn_, timing = timing_, items = std::move(items)]() mutable {
+                                            const auto start = std::chrono::steady_clock::now();
                                             Chunk out;
                                             out.reserve(items.size());
                                             for (auto& x : items) out.push_back((*fn)(x));
+                                            timing->record(std::chrono::steady_clock::now() - start, items.size());
                                             return out;
                                           })};
   }
@@ -75,8 +107,10 @@ class ImapSource {
  private:
   const Pool* pool_;
   std::shared_ptr<Fn> fn_;  // shared with the tasks, which may outlive an early break
+  std::shared_ptr<ChunkTiming> timing_ = std::make_shared<ChunkTiming>();
   std::conditional_t<std::is_lvalue_reference_v<R>, R, std::remove_cvref_t<R>> inputs_;
   std::ranges::iterator_t<std::remove_reference_t<decltype(inputs_)>> cursor_;
+  bool sized_;  // chunk_ follows timing_
   std::size_t chunk_, window_, next_index_ = 0;
   std::stop_source stop_;
 };
