@@ -42,7 +42,7 @@ INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 CORE_STD = {"cstdint", "cstddef", "bit", "limits", "type_traits", "climits"}
 CUDA = ("cuda_runtime.h", "cuda_runtime_api.h", "cuda.h", "cuda_fp16.h", "cooperative_groups.h", "cub/", "thrust/")
 SYSTEM = {"unistd.h", "sched.h", "spawn.h", "signal.h", "fcntl.h", "poll.h", "pthread.h", "dlfcn.h", "semaphore.h"}
-THIRD_PARTY = ("CLI/", "fmt/", "nlohmann/", "benchmark/", "Eigen/", "primesieve.hpp", "primesieve/")
+THIRD_PARTY = ("CLI/", "fmt/", "nlohmann/", "benchmark/", "Eigen/", "primesieve.hpp", "primesieve/", "oneapi/tbb/")
 
 ALLOWED = {
     "contract": {"std-core", "contract"},
