@@ -106,8 +106,8 @@ class WheelWaves {
     if (plan.chunks == 0) return;
     const std::uint64_t wave = std::min(prime_config::kStreamChunksPerThread * pool_.threads(), plan.chunks);
     // Uninitialised: every byte is written before it is read. Short ranges get what they use.
-    const std::uint64_t size = std::min(wave * plan.chunk_bytes, kernels::wheel::bytes_of(plan.lo, plan.hi));
-    const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(size);
+    const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(
+        std::min(wave * plan.chunk_bytes, kernels::wheel::bytes_of(plan.lo, plan.hi)));
     for (std::uint64_t first = 0; first < plan.chunks; first += wave) {
       const std::uint64_t n = std::min(wave, plan.chunks - first), base = plan.chunk_lo(first) / 30;
       pool_.for_each(n, [&](std::size_t i) {

@@ -196,6 +196,10 @@ class Submitted final : public ValueState<R> {
 
 }  // namespace detail
 
+namespace detail {
+struct FutureAccess;
+}  // namespace detail
+
 template <typename T>
 class Future {
  public:
@@ -237,9 +241,23 @@ class Future {
 
  private:
   friend class Pool;
+  friend struct detail::FutureAccess;
   explicit Future(std::shared_ptr<detail::ValueState<T>> state) : state_(std::move(state)) {}
   std::shared_ptr<detail::ValueState<T>> state_;
 };
+
+namespace detail {
+
+struct FutureAccess {
+  /// The value moved out, for a holder that alone reads it (imap's chunks): waits, rethrows.
+  template <typename T>
+  static T take(Future<T>& future) {
+    future.get();
+    return std::move(*future.state_->value);
+  }
+};
+
+}  // namespace detail
 
 template <typename Fn, typename... Args>
   requires(!std::is_same_v<std::remove_cvref_t<Fn>, SubmitOptions>)

@@ -202,7 +202,7 @@ class ImapRange {
       Slot done = std::move(slots_[s]);
       fill(s);
       try {
-        it.current_ = done.future.get();
+        it.current_ = detail::FutureAccess::take(done.future);  // no copy: no one else reads it
       } catch (...) {
         source_->cancel();
         in_flight_ = 0;
