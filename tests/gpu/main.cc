@@ -1,10 +1,9 @@
 // The GPU tests' runner: without a GPU it says why and exits with kSkipped, which ctest
 // reports as skipped (SKIP_RETURN_CODE), never as passed.
-#define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
 
 #include <cstdio>
 
+#include "tests/catch_session.hpp"
 #include "volley/gpu.hpp"
 
 namespace {
@@ -20,5 +19,5 @@ int main(int argc, char** argv) {
   for (const volley::GpuInfo& gpu : list.gpus)
     std::printf("cuda:%d %s (compute %d.%d, %d SMs)\n", gpu.index, gpu.name.c_str(), gpu.compute_major,
                 gpu.compute_minor, gpu.multiprocessors);
-  return Catch::Session().run(argc, argv);
+  return run_catch_session(argc, argv);
 }
