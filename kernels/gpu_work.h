@@ -60,15 +60,22 @@ VOLLEY_HOST_DEVICE constexpr std::uint32_t monte_carlo_thread_hits(const MonteCa
   return hits;
 }
 
-/// Midpoint terms per thread: 1024 terms of at most 2^53 sum exactly in 64 bits.
+/// Midpoint terms per thread: 1024 terms of at most 2^53 + 4 sum exactly in 64 bits, and
+/// a thread's terms are whole groups of contract::kMidpointGroup.
 inline constexpr std::uint64_t kMidpointTermsPerThread = 1024;
+static_assert(kMidpointTermsPerThread % contract::kMidpointGroup == 0);
 
-/// The scaled terms [first, min(first + kMidpointTermsPerThread, steps)) of a rule of `steps` steps.
+/// The scaled terms [first, min(first + kMidpointTermsPerThread, steps)) of a rule of `steps`
+/// steps, `first` a multiple of kMidpointTermsPerThread: one base per group.
 VOLLEY_HOST_DEVICE inline std::uint64_t midpoint_thread_sum(const contract::MidpointConstants& k, std::uint64_t steps,
                                                             std::uint64_t first) noexcept {
   const std::uint64_t end = steps - first < kMidpointTermsPerThread ? steps : first + kMidpointTermsPerThread;
   std::uint64_t sum = 0;
-  for (std::uint64_t i = first; i < end; ++i) sum += contract::midpoint_scaled_term(k, i);
+  contract::MidpointBase base{};
+  for (std::uint64_t i = first; i < end; ++i) {
+    if (i % k.group == 0) base = contract::midpoint_base(k, i);
+    sum += contract::midpoint_term_bits(k, base, i) - contract::kScaledTermBias;
+  }
   return sum;
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <vector>
 
 #include "volley/contract/integer.hpp"
 #include "volley/contract/midpoint_term.hpp"
@@ -19,6 +20,20 @@ using namespace volley::contract;
 
 namespace {
 constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
+constexpr std::uint64_t kMidpointTermError = 10;  // doc/ALGORITHMS.md, section 3
+
+// Whether |a - 2^shift num / den| <= units, decided exactly in integers (a < 2^54; num and den
+// positive doubles).
+bool within_units(std::uint64_t a, int shift, double num, double den, std::uint64_t units) {
+  int num_exponent = 0, den_exponent = 0;
+  const auto n = static_cast<u128>(std::ldexp(std::frexp(num, &num_exponent), 53));
+  const auto d = static_cast<u128>(std::ldexp(std::frexp(den, &den_exponent), 53));
+  const int s = shift + num_exponent - den_exponent;  // 2^shift num / den = 2^s n / d
+  REQUIRE(s >= 0);
+  REQUIRE(s < 72);
+  const u128 lhs = u128{a} * d, rhs = n << s;
+  return (lhs > rhs ? lhs - rhs : rhs - lhs) <= u128{units} * d;
+}
 }  // namespace
 
 // Usable in constant expressions, as CUDA device code and compile-time tables need them.
@@ -98,17 +113,35 @@ TEST_CASE("the contract's xoshiro step is xoshiro256++") {
   CHECK(rotl64(0x8000000000000001ULL, 1) == 3);
 }
 
-TEST_CASE("a scaled midpoint term is the term times 2^51, exactly") {
-  for (const std::uint64_t steps : {std::uint64_t{1}, std::uint64_t{3}, std::uint64_t{1000}, kMidpointMaxSteps}) {
+TEST_CASE("a scaled midpoint term is within 10 units of the exact quotient times 2^51") {
+  std::mt19937_64 random(17);
+  for (const std::uint64_t steps : {std::uint64_t{1}, std::uint64_t{3}, std::uint64_t{1000}, kMidpointGroupSteps - 1,
+                                    kMidpointGroupSteps, kMidpointGroupSteps + 1, std::uint64_t{1'000'000'007},
+                                    kMidpointMaxSteps - 1, kMidpointMaxSteps}) {
     const MidpointConstants k(steps);
-    for (const std::uint64_t i : {std::uint64_t{0}, steps / 2, steps - 1}) {
+    CHECK(k.group == (steps >= kMidpointGroupSteps ? kMidpointGroup : 1));
+    std::vector<std::uint64_t> terms = {0, 1, 63, 64, 65, steps / 2, steps - 2, steps - 1};
+    for (int j = 0; j < 20'000; ++j) terms.push_back(random() % steps);
+    for (const std::uint64_t i : terms) {
+      if (i >= steps) continue;
       const double m = static_cast<double>(i) + 0.5;
-      const double term = k.four_nn / (k.nn + m * m);
-      INFO("steps " << steps << ", term " << i);
-      REQUIRE(term >= 2.0);
-      REQUIRE(term <= 4.0);
-      REQUIRE(std::ldexp(static_cast<double>(midpoint_scaled_term(k, i)), -51) == term);
+      const std::uint64_t scaled = midpoint_scaled_term(k, i);
+      INFO("steps " << steps << ", term " << i << ", scaled " << scaled);
+      REQUIRE(within_units(scaled, 51, k.four_nn, k.nn + m * m, kMidpointTermError));
+      REQUIRE(scaled >= (std::uint64_t{1} << 52) - 4);
+      REQUIRE(scaled <= (std::uint64_t{1} << 53) + 4);
     }
   }
-  CHECK(midpoint_scaled_term(MidpointConstants(1), 0) == double_bits(3.2) - kScaledTermBias);
+}
+
+TEST_CASE("the midpoint reciprocal is within 10 units in the last place of 1/d") {
+  std::mt19937_64 random(5);
+  std::uniform_real_distribution<double> mantissa(1.0, 2.0);
+  for (int j = 0; j < 200'000; ++j) {
+    const double d = std::ldexp(j < 2 ? 1.0 + j : mantissa(random), static_cast<int>(random() % 106));
+    int exponent = 0;
+    const auto bits53 = static_cast<std::uint64_t>(std::ldexp(std::frexp(midpoint_reciprocal(d), &exponent), 53));
+    INFO("d " << d);
+    REQUIRE(within_units(bits53, 53 - exponent, 1.0, d, 10));  // 6 seen; nine roundings of < 2^-53
+  }
 }

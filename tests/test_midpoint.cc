@@ -3,7 +3,11 @@
 #include <bit>
 #include <cmath>
 #include <numbers>
+#include <utility>
 
+#include "host/src/partial_sums.hpp"
+#include "kernels/midpoint.h"
+#include "volley/contract/midpoint_term.hpp"
 #include "volley/midpoint.hpp"
 #include "volley/targets.hpp"
 
@@ -24,6 +28,26 @@ TEST_CASE("every target gives the reference's midpoint sum to the last bit") {
   }
 }
 
+TEST_CASE("every target's scaled midpoint sums equal the reference's exactly") {
+  // Both kinds of rule (a reciprocal per term; one per group of 64), ranges that start and end
+  // inside groups and vectors, and ranges far from 0.
+  const std::uint64_t sizes[] = {1, 7, 1000, contract::kMidpointGroupSteps - 1, contract::kMidpointGroupSteps,
+                                 3 * kMidpointBlock + 1, 1'000'000'007, kMidpointMaxSteps};
+  for (const std::uint64_t steps : sizes) {
+    const std::uint64_t mid = steps / 2;
+    const std::pair<std::uint64_t, std::uint64_t> ranges[] = {
+        {0, std::min<std::uint64_t>(steps, 70'001)}, {std::min<std::uint64_t>(steps, 3), std::min<std::uint64_t>(steps, 5'003)},
+        {mid - std::min<std::uint64_t>(mid, 777), std::min(steps, mid + 30'011)}, {steps - std::min<std::uint64_t>(steps, 40'009), steps}};
+    for (const auto& [first, last] : ranges) {
+      const contract::u128 expected = kernels::midpoint_scaled_sum_reference(steps, first, last);
+      for (const Target t : supported_targets()) {
+        INFO("target " << t.name() << ", steps " << steps << ", terms [" << first << ", " << last << ")");
+        REQUIRE(kernels::midpoint_scaled_sum(t.bit, steps, first, last) == expected);
+      }
+    }
+  }
+}
+
 TEST_CASE("the midpoint result does not depend on the thread count") {
   const std::uint64_t steps = 5 * kMidpointBlock + 3;
   const double one = midpoint_pi(steps, {.threads = 1});
@@ -33,8 +57,24 @@ TEST_CASE("the midpoint result does not depend on the thread count") {
   }
 }
 
+TEST_CASE("the midpoint sum is within 10 units a term of the correctly rounded terms' sum") {
+  for (const std::uint64_t steps : {std::uint64_t{1}, std::uint64_t{1000}, kMidpointBlock - 1, kMidpointBlock + 7}) {
+    const contract::MidpointConstants k(steps);
+    contract::u128 rounded = 0;  // the terms as one IEEE division each gives them
+    for (std::uint64_t i = 0; i < steps; ++i) {
+      const double m = static_cast<double>(i) + 0.5;
+      rounded += contract::double_bits(k.four_nn / (k.nn + m * m)) - contract::kScaledTermBias;
+    }
+    const contract::u128 sum = kernels::midpoint_scaled_sum_reference(steps, 0, steps);
+    INFO("steps " << steps);
+    // Each term is within 10 units of the exact quotient, the rounded one within 1/2 of it.
+    CHECK((sum > rounded ? sum - rounded : rounded - sum) <= contract::u128{10} * steps + steps / 2);
+    CHECK(std::abs(midpoint_pi(steps) - detail::midpoint_finish(rounded, steps)) <= 11 * 0x1p-51);
+  }
+}
+
 TEST_CASE("the midpoint rule converges to pi") {
-  CHECK(midpoint_pi(1) == 3.2);  // one rectangle: 4 / (1 + 1/4)
+  CHECK(std::abs(midpoint_pi(1) - 3.2) < 1e-15);  // one rectangle: 4 / (1 + 1/4)
   CHECK(std::abs(midpoint_pi(1000) - std::numbers::pi) < 1e-6);
   CHECK(std::abs(midpoint_pi(1'000'000) - std::numbers::pi) < 1e-12);
 }
