@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""volley's prime count beside two primesieve libraries, in one run, as a Markdown table.
+
+  python3 bench/vs_primesieve.py [--bench build/bench/volley-bench] [--latest LIBPRIMESIEVE.so]
+                                 [--repeat 3] [--threads 1,2]
+
+volley is timed by volley-bench (`primes --from A --to B --threads T --json`, the median of
+--repeat runs). Each primesieve library is loaded here with ctypes and timed around its C call
+primesieve_count_primes(A, B - 1) after primesieve_set_num_threads(T), the median of --repeat
+calls: Debian's libprimesieve.so.11 (libprimesieve-dev), and --latest, a build of the newest
+primesieve made outside this repository. Every count must agree. The ratio columns are volley's
+time over primesieve's: below 1 volley is faster.
+"""
+import argparse
+import ctypes
+import ctypes.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+RANGES = [  # (name, from, to): the issue's five ranges and the tutorials' one
+    ("[0, 10^10)", 0, 10**10),
+    ("[10^12, +10^9)", 10**12, 10**12 + 10**9),
+    ("[10^15, +10^9)", 10**15, 10**15 + 10**9),
+    ("[10^18, +10^9)", 10**18, 10**18 + 10**9),
+    ("[2^64 - 10^10 - 1, 2^64 - 1)", 2**64 - 10**10 - 1, 2**64 - 1),
+    ("[10^8, 1.01 x 10^8)", 10**8, 101 * 10**6),
+]
+
+
+class Primesieve:
+    """One libprimesieve, through its C API."""
+
+    def __init__(self, path):
+        self.lib = ctypes.CDLL(path)
+        self.lib.primesieve_count_primes.argtypes = [ctypes.c_uint64, ctypes.c_uint64]
+        self.lib.primesieve_count_primes.restype = ctypes.c_uint64
+        self.lib.primesieve_set_num_threads.argtypes = [ctypes.c_int]
+        self.lib.primesieve_version.restype = ctypes.c_char_p
+        self.version = self.lib.primesieve_version().decode()
+
+    def count(self, first, last, threads, repeat):
+        """(count of primes in [first, last), median seconds)."""
+        self.lib.primesieve_set_num_threads(threads)
+        times, count = [], None
+        for _ in range(repeat):
+            start = time.perf_counter()
+            count = self.lib.primesieve_count_primes(first, last - 1)
+            times.append(time.perf_counter() - start)
+        return count, statistics.median(times)
+
+
+def volley(bench, first, last, threads, repeat):
+    """(count, median seconds) from volley-bench."""
+    done = subprocess.run([bench, "primes", "--from", str(first), "--to", str(last), "--threads", str(threads),
+                           "--repeat", str(repeat), "--json"], capture_output=True, text=True, timeout=3600, check=False)
+    if done.returncode != 0:
+        sys.exit(f"volley-bench failed ({done.returncode}):\n{done.stderr}")
+    row = json.loads(done.stdout.splitlines()[-1])  # after the context record
+    return row["result"], row["median"]
+
+
+def library(path, what):
+    if not os.path.isfile(path):
+        sys.exit(f"{what}: no library at {path}")
+    return Primesieve(path)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bench", default=os.path.join("build", "bench", "volley-bench"))
+    parser.add_argument("--debian", help="Debian's libprimesieve (default: the one the linker finds)")
+    parser.add_argument("--latest", required=True, help="libprimesieve.so of the newest primesieve, built apart")
+    parser.add_argument("--repeat", type=int, default=3, choices=range(1, 21), metavar="1..20")
+    parser.add_argument("--threads", default="1,2", help="comma-separated thread counts (1..1024)")
+    args = parser.parse_args()
+    threads = [int(t) for t in args.threads.split(",")]
+    if not threads or any(t < 1 or t > 1024 for t in threads):
+        sys.exit("--threads: each count must be 1..1024")
+    if not os.access(args.bench, os.X_OK):
+        sys.exit(f"--bench: {args.bench} is not an executable")
+    debian = args.debian or ctypes.util.find_library("primesieve")
+    if debian is None:
+        sys.exit("no libprimesieve found: apt-get install libprimesieve-dev, or give --debian")
+    peers = [Primesieve(debian) if args.debian is None else library(debian, "--debian"), library(args.latest, "--latest")]
+
+    head = ["range", "threads", "primes", "volley (s)"]
+    for peer in peers:
+        head += [f"primesieve {peer.version} (s)", f"volley / {peer.version}"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for name, first, last in RANGES:
+        for t in threads:
+            count, seconds = volley(args.bench, first, last, t, args.repeat)
+            row = [name, str(t), str(count), f"{seconds:.4g}"]
+            for peer in peers:
+                theirs, their_seconds = peer.count(first, last, t, args.repeat)
+                if theirs != count:
+                    sys.exit(f"{name}, {t} threads: volley counts {count}, primesieve {peer.version} {theirs}")
+                row += [f"{their_seconds:.4g}", f"{seconds / their_seconds:.2f}"]
+            print("| " + " | ".join(row) + " |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
