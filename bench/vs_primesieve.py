@@ -63,10 +63,12 @@ def volley(bench, first, last, threads, repeat):
     return row["result"], row["median"]
 
 
-def library(path, what):
-    if not os.path.isfile(path):
-        sys.exit(f"{what}: no library at {path}")
-    return Primesieve(path)
+def library(name, what):
+    """The libprimesieve at a path, or by the name the linker knows it by."""
+    try:
+        return Primesieve(name)
+    except OSError as error:
+        sys.exit(f"{what}: cannot load {name}: {error}")
 
 
 def main():
@@ -77,15 +79,18 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, choices=range(1, 21), metavar="1..20")
     parser.add_argument("--threads", default="1,2", help="comma-separated thread counts (1..1024)")
     args = parser.parse_args()
-    threads = [int(t) for t in args.threads.split(",")]
+    try:
+        threads = [int(t) for t in args.threads.split(",")]
+    except ValueError:
+        threads = []
     if not threads or any(t < 1 or t > 1024 for t in threads):
-        sys.exit("--threads: each count must be 1..1024")
+        sys.exit(f"--threads: '{args.threads}' is not a list of counts 1..1024")
     if not os.access(args.bench, os.X_OK):
         sys.exit(f"--bench: {args.bench} is not an executable")
     debian = args.debian or ctypes.util.find_library("primesieve")
     if debian is None:
         sys.exit("no libprimesieve found: apt-get install libprimesieve-dev, or give --debian")
-    peers = [Primesieve(debian) if args.debian is None else library(debian, "--debian"), library(args.latest, "--latest")]
+    peers = [library(debian, "--debian"), library(args.latest, "--latest")]
 
     head = ["range", "threads", "primes", "volley (s)"]
     for peer in peers:

@@ -20,7 +20,6 @@ using namespace volley::contract;
 
 namespace {
 constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
-constexpr std::uint64_t kMidpointTermError = 10;  // doc/ALGORITHMS.md, section 3
 
 // Whether |a - 2^shift num / den| <= units, decided exactly in integers (a < 2^54; num and den
 // positive doubles).

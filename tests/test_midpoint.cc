@@ -67,9 +67,12 @@ TEST_CASE("the midpoint sum is within 10 units a term of the correctly rounded t
     }
     const contract::u128 sum = kernels::midpoint_scaled_sum_reference(steps, 0, steps);
     INFO("steps " << steps);
-    // Each term is within 10 units of the exact quotient, the rounded one within 1/2 of it.
-    CHECK((sum > rounded ? sum - rounded : rounded - sum) <= contract::u128{10} * steps + steps / 2);
-    CHECK(std::abs(midpoint_pi(steps) - detail::midpoint_finish(rounded, steps)) <= 11 * 0x1p-51);
+    // Each term is within kMidpointTermError units of the exact quotient, the rounded one
+    // within 1/2 of it.
+    const contract::u128 bound = contract::u128{contract::kMidpointTermError} * steps + steps / 2;
+    CHECK((sum > rounded ? sum - rounded : rounded - sum) <= bound);
+    CHECK(std::abs(midpoint_pi(steps) - detail::midpoint_finish(rounded, steps)) <=
+          static_cast<double>(contract::kMidpointTermError + 1) * 0x1p-51);
   }
 }
 

@@ -1,6 +1,5 @@
 // The GPU tests' runner: without a GPU it says why and exits with kSkipped, which ctest
 // reports as skipped (SKIP_RETURN_CODE), never as passed.
-
 #include <cstdio>
 
 #include "tests/catch_session.hpp"

@@ -1,7 +1,6 @@
 // The MPI tests' runner: every rank runs every test case in the same order (their collective
 // calls match up; the tests use CHECK, never REQUIRE, so no rank leaves a case early), and
 // all ranks exit with the worst rank's result.
-
 #include <mpi.h>
 
 #include "tests/catch_session.hpp"

@@ -28,6 +28,10 @@ inline constexpr std::uint64_t kScaledTermBias = 0x3FF0000000000000ULL;
 inline constexpr std::uint64_t kMidpointGroup = 64;
 inline constexpr std::uint64_t kMidpointGroupSteps = std::uint64_t{1} << 20;
 
+/// Every scaled term is within this many units (of 2^-51) of the exact 4 n^2 / d * 2^51
+/// (doc/ALGORITHMS.md, section 3.1).
+inline constexpr std::uint64_t kMidpointTermError = 10;
+
 /// r0 = bits^-1(kReciprocalMagic - bits(d)) is within 5.06% of 1/d for every normal d > 0.
 inline constexpr std::uint64_t kReciprocalMagic = 0x7FDE62385024A5EAULL;
 
