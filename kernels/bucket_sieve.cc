@@ -1,5 +1,6 @@
 #include "kernels/bucket_sieve.h"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <string>
@@ -28,6 +29,9 @@ constexpr auto kSteps = [] {
   return steps;
 }();
 
+// The first region's blocks (512 KiB): small enough for a short run.
+constexpr std::size_t kFirstRegionBlocks = 64;
+
 }  // namespace
 
 BucketSieve::BucketSieve(std::uint64_t bytes, unsigned segment_shift) : shift_(segment_shift), bytes_(bytes) {
@@ -42,8 +46,14 @@ BucketSieve::Entry* BucketSieve::new_block(Entry* full) {
   if (block != nullptr) {
     free_ = block->next;
   } else {
-    blocks_.push_back(std::unique_ptr<Block>(new Block));  // uninitialised: entries are written before read
-    block = blocks_.back().get();
+    if (fresh_ == fresh_end_) {  // uninitialised: entries are written before read
+      const std::size_t blocks = std::max(kFirstRegionBlocks, region_blocks_);
+      fresh_ = static_cast<Block*>(allocate_large(blocks * sizeof(Block), alignof(Block)));
+      regions_.emplace_back(fresh_);
+      fresh_end_ = fresh_ + blocks;
+      region_blocks_ += blocks;
+    }
+    block = fresh_++;
   }
   // A full cursor points one past its block: its block holds the entry before it.
   block->next = full == nullptr ? nullptr

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kernels/eratosthenes.h"
+#include "kernels/large_pages.h"
 #include "kernels/prime_config.h"
 
 namespace volley::kernels {
@@ -36,7 +37,8 @@ class BucketSieve {
   };
   // A bucket is a list of blocks aligned to their size, so that a write cursor at the end
   // of its block is recognised by its address; each block is recycled as soon as its
-  // segment is done, so the store holds about one entry per prime and stays warm.
+  // segment is done, so the store holds about one entry per prime and stays warm. Blocks
+  // are carved from regions that double in size (huge pages once large).
   static constexpr std::size_t kBlockBytes = prime_config::kBucketBlockBytes;
   struct alignas(kBlockBytes) Block {
     Block* next;
@@ -56,8 +58,13 @@ class BucketSieve {
   std::uint64_t bytes_;
   // Per segment of the run: the cursor after the newest entry, or null.
   std::vector<Entry*> cursors_;
-  Block* free_ = nullptr;                       // recycled blocks
-  std::vector<std::unique_ptr<Block>> blocks_;  // owns every block
+  struct FreeLarge {
+    void operator()(Block* p) const noexcept { free_large(p); }
+  };
+  Block* free_ = nullptr;                            // recycled blocks
+  Block *fresh_ = nullptr, *fresh_end_ = nullptr;    // unused blocks of the newest region
+  std::size_t region_blocks_ = 0;                    // blocks in all regions
+  std::vector<std::unique_ptr<Block, FreeLarge>> regions_;  // owns every block
 };
 
 }  // namespace volley::kernels

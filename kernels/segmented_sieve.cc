@@ -77,8 +77,8 @@ std::uint64_t SegmentedSieve::count() {
   return total;
 }
 
-template <typename T>
-void SegmentedSieve::append_primes(std::vector<T>& out) {
+template <typename Vector>
+void SegmentedSieve::append_primes(Vector& out) {
   run([&](const std::uint8_t* bytes, std::uint64_t first, std::uint64_t n) {
     const std::size_t old = out.size(), count = count_bits(target_, bytes, n);
     out.resize(old + count + kExtractSlack);
@@ -87,6 +87,7 @@ void SegmentedSieve::append_primes(std::vector<T>& out) {
   });
 }
 
+template void SegmentedSieve::append_primes(SievingPrimes&);
 template void SegmentedSieve::append_primes(std::vector<std::uint32_t>&);
 template void SegmentedSieve::append_primes(std::vector<std::uint64_t>&);
 
@@ -96,8 +97,8 @@ void SegmentedSieve::write_bytes(std::uint8_t* out) {
   });
 }
 
-std::vector<std::uint32_t> sieving_primes(std::int64_t target, std::uint64_t limit, std::stop_token stop) {
-  std::vector<std::uint32_t> out;
+SievingPrimes sieving_primes(std::int64_t target, std::uint64_t limit, std::stop_token stop) {
+  SievingPrimes out;
   if (limit <= PreSieve::kLargestPrime) return out;
   // This sieve's own sieving primes, up to sqrt(limit) < 2^16, from the plain sieve.
   const auto base = plain_sieve(PreSieve::kLargestPrime + 1, contract::isqrt(limit) + 1);

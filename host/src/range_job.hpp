@@ -3,7 +3,6 @@
 // of chunks, sieved or tested number by number as the plan says.
 #include <cstdint>
 #include <stop_token>
-#include <vector>
 
 #include "host/src/range_plan.hpp"
 #include "kernels/segmented_sieve.h"
@@ -42,7 +41,7 @@ class RangeJob {
   RangePlan plan_;
   std::int64_t target_;
   std::stop_token stop_;
-  std::vector<std::uint32_t> primes_;
+  kernels::SievingPrimes primes_;
 };
 
 }  // namespace volley::detail
