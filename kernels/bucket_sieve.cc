@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 
@@ -11,23 +12,56 @@
 namespace volley::kernels {
 namespace {
 
-// For wheel index w = c * 8 + i (a prime p = 30a + kResidues[c] at its multiplier's index
-// i): the mask that clears the multiple's bit, the distance to the next multiple as
-// a * gap + carry bytes, and the next wheel index.
-struct Step {
-  std::uint8_t clear, gap, carry, next;
+// The 48 residues coprime to 210, ascending.
+constexpr std::size_t kSpokes = 48;
+constexpr auto kResidues210 = [] {
+  std::array<std::uint32_t, kSpokes> residues{};
+  std::size_t n = 0;
+  for (std::uint32_t r = 1; r < 210; ++r)
+    if (std::gcd(r, 210u) == 1) residues[n++] = r;
+  return residues;
+}();
+
+// For each residue r in [0, 210): the index of the first residue coprime to 210 at or after
+// r, and how far it is (none lies past 209 but 211 = 210 + 1, which r = 210 cannot reach).
+struct Next {
+  std::uint8_t index, distance;
 };
+constexpr auto kNext210 = [] {
+  std::array<Next, 210> next{};
+  for (std::uint32_t r = 0; r < 210; ++r) {
+    std::size_t i = 0;
+    while (kResidues210[i] < r) ++i;
+    next[r] = {static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(kResidues210[i] - r)};
+  }
+  return next;
+}();
+
+// For the state s = c * 48 + i (a prime p = 30a + r, r = kResidues[c], at a multiplier q on
+// residue i of the 210-wheel): the mask that clears the multiple's bit, the distance to the
+// next multiple as a * gap + carry bytes, and the next state. With q = 210j + w the multiple
+// is 30 * (a*q + 7rj) + r*w: byte a*q + 7rj + floor(r*w / 30), bit of (r*w) mod 30.
+struct Step {
+  std::uint8_t clear, gap, carry;
+  std::uint16_t next;
+};
+constexpr std::uint32_t kStates = 8 * kSpokes;
 constexpr auto kSteps = [] {
-  std::array<Step, 64> steps{};
-  for (int c = 0; c < 8; ++c)
-    for (int i = 0; i < 8; ++i) {
-      const std::uint32_t carry_next = i == 7 ? wheel::kResidues[c] + wheel::kCarry[c][0] : wheel::kCarry[c][i + 1];
-      steps[c * 8 + i] = {wheel::kClear[c][i], static_cast<std::uint8_t>(wheel::kGaps[i]),
-                          static_cast<std::uint8_t>(carry_next - wheel::kCarry[c][i]),
-                          static_cast<std::uint8_t>(c * 8 + (i + 1) % 8)};
+  std::array<Step, kStates> steps{};
+  for (std::uint32_t c = 0; c < 8; ++c)
+    for (std::size_t i = 0; i < kSpokes; ++i) {
+      const std::uint32_t r = wheel::kResidues[c], w = kResidues210[i];
+      const std::uint32_t w_next = i + 1 < kSpokes ? kResidues210[i + 1] : 210 + kResidues210[0];
+      steps[c * kSpokes + i] = {static_cast<std::uint8_t>(~(1u << wheel::bit_of(r * w % 30))),
+                                static_cast<std::uint8_t>(w_next - w),
+                                static_cast<std::uint8_t>(r * w_next / 30 - r * w / 30),
+                                static_cast<std::uint16_t>(c * kSpokes + (i + 1) % kSpokes)};
     }
   return steps;
 }();
+constexpr unsigned kStateBits = 9;
+constexpr std::uint32_t kStateMask = (1u << kStateBits) - 1;
+static_assert(kStates <= 1u << kStateBits && prime_config::kMaxBucketSegmentShift + kStateBits <= 32);
 
 // The first region's blocks (512 KiB): small enough for a short run.
 constexpr std::size_t kFirstRegionBlocks = 64;
@@ -61,27 +95,36 @@ BucketSieve::Entry* BucketSieve::new_block(Entry* full) {
   return block->entries;
 }
 
-void BucketSieve::enqueue(const SievingPrime& sp) {
-  if (sp.next >= bytes_) return;  // past the run (or past 2^64 - 1: kNoMultiple)
-  const std::uint64_t offset = sp.next & ((std::uint64_t{1} << shift_) - 1);
-  push(sp.next >> shift_, {sp.prime / 30, static_cast<std::uint32_t>(offset << 6 | wheel::kBitOf[sp.prime % 30] << 3 |
-                                                                   sp.wheel)});
+void BucketSieve::add(std::uint32_t prime, std::uint64_t start, std::uint64_t base) {
+  std::uint64_t q = least_factor(prime, start);
+  const Next next = kNext210[q % 210];
+  q += next.distance;
+  const auto multiple = static_cast<contract::u128>(prime) * q;
+  if (multiple > kNoMultiple) return;  // past 2^64 - 1
+  const std::uint64_t byte = static_cast<std::uint64_t>(multiple) / 30 - base;
+  if (byte >= bytes_) return;  // past the run
+  const auto state = static_cast<std::uint32_t>(wheel::kBitOf[prime % 30]) * kSpokes + next.index;
+  const std::uint64_t offset = byte & ((std::uint64_t{1} << shift_) - 1);
+  push(cursors_[byte >> shift_], {prime / 30, static_cast<std::uint32_t>(offset << kStateBits | state)});
 }
 
 void BucketSieve::cross_off(std::uint8_t* segment, std::size_t index) {
-  const std::uint64_t mask = (std::uint64_t{1} << shift_) - 1, start = std::uint64_t{index} << shift_;
+  // Locals: the stores to the segment's bytes may alias any member.
+  const unsigned shift = shift_;
+  const std::uint64_t mask = (std::uint64_t{1} << shift) - 1, left = bytes_ - (std::uint64_t{index} << shift);
+  Entry** const cursors = cursors_.data() + index;
   // Primes that hit this segment again rejoin its bucket: repeat until it stays empty.
-  while (Entry* end = cursors_[index]) {
-    cursors_[index] = nullptr;
+  while (Entry* end = cursors[0]) {
+    cursors[0] = nullptr;
     auto* block = reinterpret_cast<Block*>(reinterpret_cast<std::uintptr_t>(end - 1) & ~(kBlockBytes - 1));
     while (block != nullptr) {
       for (const Entry* e = block->entries; e != end; ++e) {
-        const Step step = kSteps[e->offset_wheel & 63];
-        std::uint64_t b = e->offset_wheel >> 6;
+        const Step step = kSteps[e->offset_state & kStateMask];
+        std::uint64_t b = e->offset_state >> kStateBits;
         segment[b] &= step.clear;
         b += std::uint64_t{e->a} * step.gap + step.carry;
         // A multiple past the run is never crossed off: the prime leaves this run's buckets.
-        if (start + b < bytes_) push(index + (b >> shift_), {e->a, static_cast<std::uint32_t>((b & mask) << 6 | step.next)});
+        if (b < left) push(cursors[b >> shift], {e->a, static_cast<std::uint32_t>((b & mask) << kStateBits | step.next)});
       }
       Block* const done = block;
       block = block->next;

@@ -1,7 +1,9 @@
 #pragma once
 // The bucket sieve for large primes (above the segment size, so few hits per segment): each
 // prime waits in the bucket of the segment of its next multiple, crosses that one multiple
-// off when the segment comes, and moves on to the bucket of its following multiple.
+// off when the segment comes, and moves on to the bucket of its following multiple. The
+// multiples walk a mod-210 wheel (48 multipliers in 210, against 8 in 30): the multiples of
+// 7 among the others are gone with the pre-sieve, so a prime's hits drop by a seventh.
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -19,9 +21,10 @@ class BucketSieve {
   /// larger shift.
   BucketSieve(std::uint64_t bytes, unsigned segment_shift);
 
-  /// Queues the prime's first multiple (`next` relative to the run's first byte) in the
-  /// bucket of its segment; a multiple past the run is dropped.
-  void enqueue(const SievingPrime& sp);
+  /// Queues the first multiple p*q >= max(p^2, start) with q coprime to 210 of a prime above
+  /// the pre-sieved ones, in the bucket of its segment; the run's first byte is wheel byte
+  /// `base` (start >= 30 * base). A prime without a multiple in the run is dropped.
+  void add(std::uint32_t prime, std::uint64_t start, std::uint64_t base);
 
   /// Crosses off the multiples queued for segment `index`, and queues each prime's next
   /// multiple in the bucket of its segment, unless that is past the run: a prime costs only
@@ -29,11 +32,12 @@ class BucketSieve {
   void cross_off(std::uint8_t* segment, std::size_t index);
 
  private:
-  /// A prime p = 30a + kResidues[c], and its multiple's byte within the segment * 64 + the
-  /// wheel index c * 8 + i (no division on the hot path).
+  /// A prime p = 30a + kResidues[c], and its multiple's byte within the segment << 9 | the
+  /// state c * 48 + i, its multiplier on residue i of the 210-wheel (no division on the hot
+  /// path).
   struct Entry {
     std::uint32_t a;
-    std::uint32_t offset_wheel;
+    std::uint32_t offset_state;
   };
   // A bucket is a list of blocks aligned to their size, so that a write cursor at the end
   // of its block is recognised by its address; each block is recycled as soon as its
@@ -46,8 +50,7 @@ class BucketSieve {
   };
   static_assert(sizeof(Block) == kBlockBytes);
 
-  void push(std::size_t segment, Entry e) {
-    Entry*& cursor = cursors_[segment];
+  void push(Entry*& cursor, Entry e) {
     if ((reinterpret_cast<std::uintptr_t>(cursor) & (kBlockBytes - 1)) == 0) cursor = new_block(cursor);
     *cursor++ = e;
   }

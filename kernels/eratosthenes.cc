@@ -66,9 +66,13 @@ void cross_off_group(std::uint8_t* segment, std::uint64_t bytes, std::vector<Sie
 
 }  // namespace
 
+std::uint64_t least_factor(std::uint32_t prime, std::uint64_t start) {
+  return std::max<std::uint64_t>(prime, start / prime + (start % prime != 0));
+}
+
 SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint64_t base) {
   const std::uint64_t p = prime;
-  std::uint64_t q = std::max<std::uint64_t>(p, start / p + (start % p != 0));
+  std::uint64_t q = least_factor(prime, start);
   const auto next = wheel::kNext[q % 30];
   q += next.distance;
   const auto multiple = static_cast<unsigned __int128>(p) * q;

@@ -17,6 +17,10 @@ struct SievingPrime {
 /// `next` of a prime whose next multiple is past 2^64 - 1.
 inline constexpr std::uint64_t kNoMultiple = std::numeric_limits<std::uint64_t>::max();
 
+/// The least multiplier q >= p with p*q >= start: smaller q were crossed off by their own
+/// smaller factors. Its multiple p*q may pass 2^64 - 1.
+std::uint64_t least_factor(std::uint32_t prime, std::uint64_t start);
+
 /// The prime's first multiple p*q >= max(p^2, start) with q on the wheel, relative to byte
 /// `base` (start >= 30 * base); next is kNoMultiple when that multiple is past 2^64 - 1.
 SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint64_t base);

@@ -37,8 +37,8 @@ inline constexpr std::uint64_t kSievingPrimesBlockBytes = std::uint64_t{16} << 1
 /// The bucket sieve keeps its entries in blocks of this size, aligned to it (a full write
 /// cursor is recognised by its address), each recycled as soon as its segment is done.
 inline constexpr std::size_t kBucketBlockBytes = 8192;
-/// A bucket entry packs (byte offset in the segment) << 6 | wheel index in 32 bits.
-inline constexpr unsigned kMaxBucketSegmentShift = 26;
+/// A bucket entry packs (byte offset in the segment) << 9 | wheel state in 32 bits.
+inline constexpr unsigned kMaxBucketSegmentShift = 23;
 
 // ---- Planning a range (host/src/range_plan) ----
 

@@ -44,12 +44,13 @@ SegmentedSieve::SegmentedSieve(std::int64_t target, std::span<const std::uint32_
     if (i % kStopCheckPrimes == 0 && stop_.stop_requested()) return;
     const std::uint32_t p = primes[i];
     if (static_cast<std::uint64_t>(p) * p >= hi) break;  // p^2 beyond the range: never needed
+    if (p > segment_bytes) {
+      large_.add(p, lo, base);
+      continue;
+    }
     const SievingPrime sp = first_multiple(p, lo, base);
     if (sp.next >= bytes) continue;  // no multiple in a short range: nothing to cross off
-    if (p > segment_bytes)
-      large_.enqueue(sp);
-    else
-      (p < block_bytes / prime_config::kSmallPrimeBlockFraction ? small_ : medium_).add(sp);
+    (p < block_bytes / prime_config::kSmallPrimeBlockFraction ? small_ : medium_).add(sp);
   }
 }
 
