@@ -63,6 +63,9 @@ constexpr unsigned kStateBits = 9;
 constexpr std::uint32_t kStateMask = (1u << kStateBits) - 1;
 static_assert(kStates <= 1u << kStateBits && prime_config::kMaxBucketSegmentShift + kStateBits <= 32);
 
+// The bucket's entries name the bytes they hit ahead: fetching the byte this many entries
+// ahead hides the L2 latency of the random writes (8% at 10^18).
+constexpr std::ptrdiff_t kAhead = 16;
 // The first region's blocks (512 KiB): small enough for a short run.
 constexpr std::size_t kFirstRegionBlocks = 64;
 
@@ -119,6 +122,7 @@ void BucketSieve::cross_off(std::uint8_t* segment, std::size_t index) {
     auto* block = reinterpret_cast<Block*>(reinterpret_cast<std::uintptr_t>(end - 1) & ~(kBlockBytes - 1));
     while (block != nullptr) {
       for (const Entry* e = block->entries; e != end; ++e) {
+        if (e + kAhead < end) __builtin_prefetch(segment + (e[kAhead].offset_state >> kStateBits), 1);
         const Step step = kSteps[e->offset_state & kStateMask];
         std::uint64_t b = e->offset_state >> kStateBits;
         segment[b] &= step.clear;
