@@ -27,6 +27,11 @@ struct LargePageAllocator {
     return static_cast<T*>(allocate_large(n * sizeof(T), alignof(T)));
   }
   void deallocate(T* p, std::size_t) noexcept { free_large(p); }
+  /// resize() leaves new elements uninitialised: every one is written before it is read.
+  template <typename U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
   template <typename U>
   bool operator==(const LargePageAllocator<U>&) const noexcept { return true; }
 };

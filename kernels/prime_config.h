@@ -36,6 +36,11 @@ inline constexpr std::uint64_t kSmallPrimeBlockFraction = 8;
 /// Sieving the sieving primes themselves: a short range, sizes that fit any cache.
 inline constexpr std::uint64_t kSievingPrimesSegmentBytes = std::uint64_t{256} << 10;
 inline constexpr std::uint64_t kSievingPrimesBlockBytes = std::uint64_t{16} << 10;
+/// With more than one thread, sieving primes up to at least this limit (a million of them)
+/// are made in pieces shared by the threads, this many per thread (whose primes differ in
+/// number: the dynamic schedule evens them out).
+inline constexpr std::uint64_t kParallelSievingPrimesFrom = std::uint64_t{1} << 24;
+inline constexpr std::uint64_t kSievingPrimePiecesPerThread = 4;
 /// The bucket sieve keeps its entries in blocks of this size, aligned to it (a full write
 /// cursor is recognised by its address), each recycled as soon as its segment is done.
 inline constexpr std::size_t kBucketBlockBytes = 8192;

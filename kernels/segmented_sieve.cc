@@ -98,15 +98,29 @@ void SegmentedSieve::write_bytes(std::uint8_t* out) {
   });
 }
 
+std::vector<std::uint32_t> root_primes(std::uint64_t limit) {
+  // Up to sqrt(limit) < 2^16, from the plain sieve.
+  return plain_sieve(PreSieve::kLargestPrime + 1, contract::isqrt(limit) + 1);
+}
+
+template <typename Vector>
+void append_sieving_primes(std::int64_t target, std::span<const std::uint32_t> root, std::uint64_t lo,
+                           std::uint64_t hi, Vector& out, std::stop_token stop) {
+  SegmentedSieve(target, root, lo, hi, prime_config::kSievingPrimesSegmentBytes, prime_config::kSievingPrimesBlockBytes,
+                 std::move(stop))
+      .append_primes(out);
+}
+
+template void append_sieving_primes(std::int64_t, std::span<const std::uint32_t>, std::uint64_t, std::uint64_t,
+                                    SievingPrimes&, std::stop_token);
+template void append_sieving_primes(std::int64_t, std::span<const std::uint32_t>, std::uint64_t, std::uint64_t,
+                                    std::vector<std::uint32_t>&, std::stop_token);
+
 SievingPrimes sieving_primes(std::int64_t target, std::uint64_t limit, std::stop_token stop) {
   SievingPrimes out;
   if (limit <= PreSieve::kLargestPrime) return out;
-  // This sieve's own sieving primes, up to sqrt(limit) < 2^16, from the plain sieve.
-  const auto base = plain_sieve(PreSieve::kLargestPrime + 1, contract::isqrt(limit) + 1);
   out.reserve(static_cast<std::size_t>(1.1 * static_cast<double>(limit) / std::log(static_cast<double>(limit))));
-  SegmentedSieve(target, base, PreSieve::kLargestPrime + 1, limit + 1, prime_config::kSievingPrimesSegmentBytes,
-                 prime_config::kSievingPrimesBlockBytes, std::move(stop))
-      .append_primes(out);
+  append_sieving_primes(target, root_primes(limit), PreSieve::kLargestPrime + 1, limit + 1, out, std::move(stop));
   return out;
 }
 

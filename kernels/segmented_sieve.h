@@ -62,4 +62,13 @@ using SievingPrimes = std::vector<std::uint32_t, LargePageAllocator<std::uint32_
 /// requested on `stop`.
 SievingPrimes sieving_primes(std::int64_t target, std::uint64_t limit, std::stop_token stop = {});
 
+/// The same in pieces, for threads to share: the primes that sieve the sieving primes up to
+/// `limit`...
+std::vector<std::uint32_t> root_primes(std::uint64_t limit);
+/// ...and the sieving primes in [lo, hi) (PreSieve::kLargestPrime < lo, hi - 1 <= limit)
+/// appended to out, from root_primes(limit).
+template <typename Vector>
+void append_sieving_primes(std::int64_t target, std::span<const std::uint32_t> root, std::uint64_t lo,
+                           std::uint64_t hi, Vector& out, std::stop_token stop = {});
+
 }  // namespace volley::kernels

@@ -59,7 +59,7 @@ void is_prime_batch(std::span<const std::uint64_t> numbers, std::span<std::uint8
       plan_batch_sieve(min, max, numbers.size(), batch.pool.threads(), l1_cache_bytes(), l2_cache_bytes());
   const bool fits = plan && kernels::wheel::bytes_of(plan->lo, plan->hi) <= prime_config::kMaxBatchSieveBytes;
   if (fits) {
-    sieve_and_look_up(numbers, flags, RangeJob(*plan, batch.target, batch.stop), batch);
+    sieve_and_look_up(numbers, flags, RangeJob(*plan, batch.target, batch.pool, batch.stop), batch);
   } else if (plan && numbers.size() > prime_config::kBatchPiece) {
     for (std::size_t first = 0; first < numbers.size(); first += prime_config::kBatchPiece) {
       const std::size_t n = std::min(prime_config::kBatchPiece, numbers.size() - first);

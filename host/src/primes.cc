@@ -89,7 +89,7 @@ class WheelWaves {
  public:
   WheelWaves(std::uint64_t from, std::uint64_t to, const RunOptions& opts)
       : target_(resolve_target(opts.target).bit), pool_(opts.threads),
-        job_(plan_for(from, to, opts, pool_.threads()), target_, opts.stop), stop_(opts.stop) {}
+        job_(plan_for(from, to, opts, pool_.threads()), target_, pool_, opts.stop), stop_(opts.stop) {}
 
   const Pool& pool() const { return pool_; }
   const detail::RangeJob& job() const { return job_; }
@@ -149,7 +149,7 @@ std::uint64_t count_primes(std::uint64_t from, std::uint64_t to, const RunOption
   }
   const std::int64_t target = resolve_target(opts.target).bit;
   const Pool pool(opts.threads);
-  const detail::RangeJob job(plan_for(from, to, opts, pool.threads()), target, opts.stop);
+  const detail::RangeJob job(plan_for(from, to, opts, pool.threads()), target, pool, opts.stop);
   const detail::RangePlan& plan = job.plan();
   return detail::count_table_primes(from, to) +
          pool.map_reduce(plan.runs, [&](std::uint64_t r) { return count_runs(job, r, r + 1); }, std::plus<>(),
@@ -165,7 +165,7 @@ detail::RangeQuery detail::prime_count_query(std::uint64_t from, std::uint64_t t
 
 std::uint64_t detail::count_dealt_runs(const RangeQuery& query, const RunOptions& opts, const RunDealer& take) {
   const Pool pool(opts.threads);
-  const RangeJob job(plan_range(query), resolve_target(opts.target).bit, opts.stop);
+  const RangeJob job(plan_range(query), resolve_target(opts.target).bit, pool, opts.stop);
   const std::uint64_t runs = job.plan().runs;
   std::uint64_t count = 0;
   for (std::uint64_t first = take(pool.threads()); first < runs; first = take(pool.threads())) {

@@ -1,15 +1,49 @@
 #include "host/src/range_job.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
+#include "kernels/presieve.h"
+#include "kernels/prime_config.h"
+#include "kernels/sieve_bits.h"
 #include "kernels/wheel.h"
 #include "volley/primes.hpp"
 
 namespace volley::detail {
+namespace {
 
-RangeJob::RangeJob(const RangePlan& plan, std::int64_t target, std::stop_token stop)
+// The sieving primes up to limit. Far from 0 they take a second or more of one thread: the
+// pool's threads sieve them in pieces, then copy the pieces into one table.
+kernels::SievingPrimes sieving_primes(const Pool& pool, std::int64_t target, std::uint64_t limit,
+                                      const std::stop_token& stop) {
+  if (pool.threads() == 1 || limit < prime_config::kParallelSievingPrimesFrom)
+    return kernels::sieving_primes(target, limit, stop);
+  const std::vector<std::uint32_t> root = kernels::root_primes(limit);
+  const std::uint64_t pieces = pool.threads() * prime_config::kSievingPrimePiecesPerThread,
+                      first = kernels::PreSieve::kLargestPrime + 1;
+  const auto bound = [&](std::uint64_t k) { return first + (limit + 1 - first) * k / pieces; };  // limit < 2^32
+  std::vector<kernels::SievingPrimes> parts(pieces);
+  pool.for_each(pieces, [&](std::size_t k) {
+    // Room for them all at once, by pi(x + y) - pi(x) <= 2y / ln y (y >= 2): address space only.
+    const double y = static_cast<double>(std::max<std::uint64_t>(bound(k + 1) - bound(k), 3));
+    parts[k].reserve(static_cast<std::size_t>(2 * y / std::log(y)) + kernels::kExtractSlack);
+    kernels::append_sieving_primes(target, root, bound(k), bound(k + 1), parts[k], stop);
+  }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = stop});
+  std::vector<std::size_t> at(pieces + 1);
+  for (std::size_t k = 0; k < pieces; ++k) at[k + 1] = at[k] + parts[k].size();
+  kernels::SievingPrimes primes(at[pieces]);  // uninitialised
+  pool.for_each(pieces, [&](std::size_t k) {
+    std::copy(parts[k].begin(), parts[k].end(), primes.begin() + static_cast<std::ptrdiff_t>(at[k]));
+  }, {.chunk_size = 1, .stop = stop});
+  return primes;
+}
+
+}  // namespace
+
+RangeJob::RangeJob(const RangePlan& plan, std::int64_t target, const Pool& pool, std::stop_token stop)
     : plan_(plan), target_(target), stop_(std::move(stop)) {
-  if (plan_.chunks != 0 && !plan_.test_each) primes_ = kernels::sieving_primes(target, plan_.sieving_limit, stop_);
+  if (plan_.chunks != 0 && !plan_.test_each) primes_ = sieving_primes(pool, target, plan_.sieving_limit, stop_);
   throw_if_stopped(stop_);
 }
 

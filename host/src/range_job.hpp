@@ -7,15 +7,16 @@
 #include "host/src/range_plan.hpp"
 #include "kernels/segmented_sieve.h"
 #include "volley/cancellation.hpp"
+#include "volley/pool.hpp"
 
 namespace volley::detail {
 
 class RangeJob {
  public:
-  /// Makes the plan's sieving primes, on the calling thread, when the plan sieves. Every
+  /// Makes the plan's sieving primes when the plan sieves, on the pool's threads. Every
   /// method throws Cancelled once a stop is requested on `stop` (looked at between segments,
   /// or every kStopCheckNumbers numbers tested).
-  RangeJob(const RangePlan& plan, std::int64_t target, std::stop_token stop);
+  RangeJob(const RangePlan& plan, std::int64_t target, const Pool& pool, std::stop_token stop);
 
   const RangePlan& plan() const { return plan_; }
   /// Number of primes in chunks [first, end).
