@@ -94,11 +94,11 @@ TEST_CASE("a sieve plan has a run per thread while there are chunks enough") {
   // Near 2^64, ~203 million sieving primes: a run holds kRunBytesPerSievingPrime bytes of
   // sieve per prime, yet there is a run per thread.
   constexpr std::uint64_t kRunBytes = prime_config::kRunBytesPerSievingPrime * 200'000'000;
-  const RangePlan one = plan(kNear2To64, kNear2To64 + 100'000'000'000, 1);
+  const RangePlan one = plan(kNear2To64, kNear2To64 + 1'000'000'000'000, 1);
   REQUIRE_FALSE(one.test_each);
   CHECK(one.runs > 1);
   CHECK(one.chunks / one.runs * one.chunk_bytes >= kRunBytes);
-  const RangePlan four = plan(kNear2To64, kNear2To64 + 100'000'000'000, 4);
+  const RangePlan four = plan(kNear2To64, kNear2To64 + 1'000'000'000'000, 4);
   CHECK(four.runs == 4);
   CHECK(four.chunks == one.chunks);
 }
