@@ -9,7 +9,9 @@ include:
   public       host/include/volley/           the standard library, public and contract headers
   host         host/src/                      + system and OpenMP headers, host/src/, kernel API
   kernel API   kernels/*.h                    the standard library, contracts, kernel API headers
-  kernels      kernels/*.cc                   + Highway and kernels/highway/
+  kernels      kernels/*.cc                   + Highway and kernels/highway/, and <sys/mman.h> alone of the
+                                              system headers: the sieve's tables of hundreds of MB, made
+                                              inside the kernels, are advised to use huge pages
   highway      kernels/highway/               Highway helpers of the kernels (never elsewhere)
   kernels-cuda kernels/cuda/                  the CUDA backend: std, contracts, kernel API, CUDA's
                                               headers, kernels/cuda/ (never Highway; CUDA nowhere else)
@@ -47,17 +49,17 @@ THIRD_PARTY = ("CLI/", "fmt/", "nlohmann/", "benchmark/", "Eigen/", "primesieve.
 ALLOWED = {
     "contract": {"std-core", "contract"},
     "public": {"std-core", "std", "public", "contract"},
-    "host": {"std-core", "std", "system", "openmp", "public", "contract", "host", "kernel-api"},
+    "host": {"std-core", "std", "system", "memory-advice", "openmp", "public", "contract", "host", "kernel-api"},
     "kernel-api": {"std-core", "std", "contract", "kernel-api"},
-    "kernels": {"std-core", "std", "contract", "kernel-api", "highway", "kernels-highway"},
+    "kernels": {"std-core", "std", "contract", "kernel-api", "highway", "kernels-highway", "memory-advice"},
     "kernels-highway": {"std-core", "std", "contract", "kernel-api", "highway", "kernels-highway"},
     "kernels-cuda": {"std-core", "std", "contract", "kernel-api", "cuda", "kernels-cuda"},
     "mpi": {"std-core", "std", "public", "contract", "host", "mpi"},
-    "bench": {"std-core", "std", "system", "openmp", "third-party", "public", "contract", "bench"},
-    "bench-mpi": {"std-core", "std", "system", "openmp", "third-party", "public", "contract", "bench", "mpi"},
+    "bench": {"std-core", "std", "system", "memory-advice", "openmp", "third-party", "public", "contract", "bench"},
+    "bench-mpi": {"std-core", "std", "system", "memory-advice", "openmp", "third-party", "public", "contract", "bench", "mpi"},
     "examples": {"std-core", "std", "third-party", "public", "contract"},
-    "python": {"std-core", "std", "system", "nanobind", "public", "contract", "python"},
-    "tests": {"std-core", "std", "system", "catch2", "public", "contract", "host", "kernel-api", "bench", "tests"},
+    "python": {"std-core", "std", "system", "memory-advice", "nanobind", "public", "contract", "python"},
+    "tests": {"std-core", "std", "system", "memory-advice", "catch2", "public", "contract", "host", "kernel-api", "bench", "tests"},
     "tests-mpi": {"std-core", "std", "catch2", "public", "contract", "tests", "mpi"},
 }
 
@@ -111,6 +113,8 @@ def kind_of(bracket, name):
         return "std-core"
     if bracket == "<" and re.fullmatch(r"[a-z_]+", name):
         return "std"
+    if bracket == "<" and name == "sys/mman.h":
+        return "memory-advice"
     if bracket == "<" and (name in SYSTEM or name.startswith("sys/")):
         return "system"
     return "unknown"
