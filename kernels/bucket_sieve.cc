@@ -22,20 +22,8 @@ constexpr auto kResidues210 = [] {
   return residues;
 }();
 
-// For each residue r in [0, 210): the index of the first residue coprime to 210 at or after
-// r, and how far it is (none lies past 209 but 211 = 210 + 1, which r = 210 cannot reach).
-struct Next {
-  std::uint8_t index, distance;
-};
-constexpr auto kNext210 = [] {
-  std::array<Next, 210> next{};
-  for (std::uint32_t r = 0; r < 210; ++r) {
-    std::size_t i = 0;
-    while (kResidues210[i] < r) ++i;
-    next[r] = {static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(kResidues210[i] - r)};
-  }
-  return next;
-}();
+// The first multiplier on the 210-wheel at or after q, by q mod 210.
+constexpr auto kNext210 = wheel::next_residues<210>(kResidues210);
 
 // For the state s = c * 48 + i (a prime p = 30a + r, r = kResidues[c], at a multiplier q on
 // residue i of the 210-wheel): the mask that clears the multiple's bit, the distance to the
@@ -100,7 +88,7 @@ BucketSieve::Entry* BucketSieve::new_block(Entry* full) {
 
 void BucketSieve::add(std::uint32_t prime, std::uint64_t start, std::uint64_t base) {
   std::uint64_t q = least_factor(prime, start);
-  const Next next = kNext210[q % 210];
+  const wheel::Next next = kNext210[q % 210];
   q += next.distance;
   const auto multiple = static_cast<contract::u128>(prime) * q;
   if (multiple > kNoMultiple) return;  // past 2^64 - 1

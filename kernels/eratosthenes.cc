@@ -77,7 +77,7 @@ SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint6
   q += next.distance;
   const auto multiple = static_cast<unsigned __int128>(p) * q;
   if (multiple > kNoMultiple) return {prime, 0, kNoMultiple};
-  return {prime, next.index & 7u, static_cast<std::uint64_t>(multiple) / 30 - base};
+  return {prime, next.index, static_cast<std::uint64_t>(multiple) / 30 - base};
 }
 
 void PrimesByClass::add(const SievingPrime& sp) {

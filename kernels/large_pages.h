@@ -4,7 +4,6 @@
 // 0. Blocks of kHugePageBytes or more are aligned to it and advised to use transparent huge
 // pages (Linux's MADV_HUGEPAGE; advice only: elsewhere they are plain pages).
 #include <cstddef>
-#include <memory>
 #include <new>
 
 namespace volley::kernels {

@@ -89,7 +89,6 @@ void SegmentedSieve::append_primes(Vector& out) {
 }
 
 template void SegmentedSieve::append_primes(SievingPrimes&);
-template void SegmentedSieve::append_primes(std::vector<std::uint32_t>&);
 template void SegmentedSieve::append_primes(std::vector<std::uint64_t>&);
 
 void SegmentedSieve::write_bytes(std::uint8_t* out) {
@@ -103,18 +102,12 @@ std::vector<std::uint32_t> root_primes(std::uint64_t limit) {
   return plain_sieve(PreSieve::kLargestPrime + 1, contract::isqrt(limit) + 1);
 }
 
-template <typename Vector>
 void append_sieving_primes(std::int64_t target, std::span<const std::uint32_t> root, std::uint64_t lo,
-                           std::uint64_t hi, Vector& out, std::stop_token stop) {
+                           std::uint64_t hi, SievingPrimes& out, std::stop_token stop) {
   SegmentedSieve(target, root, lo, hi, prime_config::kSievingPrimesSegmentBytes, prime_config::kSievingPrimesBlockBytes,
                  std::move(stop))
       .append_primes(out);
 }
-
-template void append_sieving_primes(std::int64_t, std::span<const std::uint32_t>, std::uint64_t, std::uint64_t,
-                                    SievingPrimes&, std::stop_token);
-template void append_sieving_primes(std::int64_t, std::span<const std::uint32_t>, std::uint64_t, std::uint64_t,
-                                    std::vector<std::uint32_t>&, std::stop_token);
 
 SievingPrimes sieving_primes(std::int64_t target, std::uint64_t limit, std::stop_token stop) {
   SievingPrimes out;

@@ -32,8 +32,8 @@ class SegmentedSieve {
 
   /// Number of primes in [lo, hi).
   std::uint64_t count();
-  /// Appends the primes in [lo, hi) to out, ascending (a vector of std::uint32_t when
-  /// hi <= 2^32, or of std::uint64_t).
+  /// Appends the primes in [lo, hi) to out, ascending (SievingPrimes when hi <= 2^32, or a
+  /// vector of std::uint64_t).
   template <typename Vector>
   void append_primes(Vector& out);
   /// Writes the sieve bytes lo / 30 .. (hi - 1) / 30 to out: bit j of byte k is set iff
@@ -67,8 +67,7 @@ SievingPrimes sieving_primes(std::int64_t target, std::uint64_t limit, std::stop
 std::vector<std::uint32_t> root_primes(std::uint64_t limit);
 /// ...and the sieving primes in [lo, hi) (PreSieve::kLargestPrime < lo, hi - 1 <= limit)
 /// appended to out, from root_primes(limit).
-template <typename Vector>
 void append_sieving_primes(std::int64_t target, std::span<const std::uint32_t> root, std::uint64_t lo,
-                           std::uint64_t hi, Vector& out, std::stop_token stop = {});
+                           std::uint64_t hi, SievingPrimes& out, std::stop_token stop = {});
 
 }  // namespace volley::kernels

@@ -3,6 +3,7 @@
 // to 30, bit j for r = kResidues[j]. Multiples p*q of a sieving prime p are visited for q on
 // the wheel too, so every visited multiple has a bit.
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace volley::kernels::wheel {
@@ -35,20 +36,22 @@ inline constexpr std::array<std::uint8_t, 30> kMaskOf = [] {
   return masks;
 }();
 
-/// For each residue r in [0, 30): the wheel index of the first residue >= r (8: the next 1),
-/// and how far it is.
+/// For a wheel of modulus M with ascending residues (coprime to M, the last M - 1): for
+/// each r in [0, M), the index of the first residue >= r and how far it is.
 struct Next {
   std::uint8_t index, distance;
 };
-inline constexpr std::array<Next, 30> kNext = [] {
-  std::array<Next, 30> next{};
-  for (std::uint32_t r = 0; r < 30; ++r) {
-    std::uint32_t d = 0;
-    while (bit_of((r + d) % 30) < 0) ++d;
-    next[r] = {static_cast<std::uint8_t>(r + d == 31 ? 8 : bit_of((r + d) % 30)), static_cast<std::uint8_t>(d)};
+template <std::uint32_t M, std::size_t N>
+constexpr std::array<Next, M> next_residues(const std::array<std::uint32_t, N>& residues) {
+  std::array<Next, M> next{};
+  for (std::uint32_t r = 0; r < M; ++r) {
+    std::size_t i = 0;
+    while (residues[i] < r) ++i;
+    next[r] = {static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(residues[i] - r)};
   }
   return next;
-}();
+}
+inline constexpr std::array<Next, 30> kNext = next_residues<30>(kResidues);
 
 /// For a prime of residue class c (p mod 30 = kResidues[c]) and a multiplier on wheel index
 /// i: the bit the multiple p*q lands on, and the byte offset of that multiple within one

@@ -181,3 +181,17 @@ TEST_CASE("a batch's span is sieved only when dense and cheaper than testing eac
   // Dense but far from 0: setting up the sieve costs more than testing 1000 numbers.
   CHECK_FALSE(plan_batch_sieve(1'000'000'000'000'000'000, 1'000'000'000'000'010'000, 1000, 2, kL1, kL2));
 }
+
+TEST_CASE("the room made for a range's primes is at least their number") {
+  CHECK(detail::max_primes_in(0) == 1);
+  CHECK(detail::max_primes_in(1) == 1);
+  // The densest ranges start at 0: pi(10^k) for k = 1 .. 9, and the primes of [2, 12).
+  const std::uint64_t pi[] = {4, 25, 168, 1229, 9592, 78498, 664579, 5761455, 50847534};
+  std::uint64_t width = 1;
+  for (const std::uint64_t count : pi) {
+    width *= 10;
+    CHECK(detail::max_primes_in(width) >= count);
+  }
+  CHECK(detail::max_primes_in(10) >= count_primes(2, 12));
+  CHECK(detail::max_primes_in(1'000'000) < 2 * 78498 * 2);  // a bound, not a waste
+}

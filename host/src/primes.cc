@@ -3,7 +3,6 @@
 #include "volley/primes.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <functional>
 #include <numeric>
 #include <memory>
@@ -213,11 +212,9 @@ std::vector<std::uint64_t> primes_in(std::uint64_t from, std::uint64_t to, const
     });
     return out;
   }
-  // Room for all of them at once, by the Montgomery-Vaughan bound pi(x + y) - pi(x) <= 2y / ln y
-  // (y >= 2): address space only (pages are touched as primes are written), and the vector
-  // never moves.
-  const double y = static_cast<double>(to - from);
-  out.reserve(static_cast<std::size_t>(std::min<double>(kMaxListedPrimes, y < 2 ? 1 : std::ceil(2 * y / std::log(y)))));
+  // Room for all of them at once: address space only (pages are touched as primes are
+  // written), and the vector never moves.
+  out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(kMaxListedPrimes, detail::max_primes_in(to - from))));
   const WheelWaves waves(from, to, opts);
   const auto table = table_primes(from, to);
   out.assign(table.begin(), table.end());

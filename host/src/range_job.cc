@@ -1,7 +1,6 @@
 #include "host/src/range_job.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <vector>
 
 #include "kernels/presieve.h"
@@ -25,9 +24,7 @@ kernels::SievingPrimes sieving_primes(const Pool& pool, std::int64_t target, std
   const auto bound = [&](std::uint64_t k) { return first + (limit + 1 - first) * k / pieces; };  // limit < 2^32
   std::vector<kernels::SievingPrimes> parts(pieces);
   pool.for_each(pieces, [&](std::size_t k) {
-    // Room for them all at once, by pi(x + y) - pi(x) <= 2y / ln y (y >= 2): address space only.
-    const double y = static_cast<double>(std::max<std::uint64_t>(bound(k + 1) - bound(k), 3));
-    parts[k].reserve(static_cast<std::size_t>(2 * y / std::log(y)) + kernels::kExtractSlack);
+    parts[k].reserve(max_primes_in(bound(k + 1) - bound(k)) + kernels::kExtractSlack);  // address space only
     kernels::append_sieving_primes(target, root, bound(k), bound(k + 1), parts[k], stop);
   }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = stop});
   std::vector<std::size_t> at(pieces + 1);

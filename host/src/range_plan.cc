@@ -67,6 +67,11 @@ std::uint64_t RangePlan::run_start(std::uint64_t r) const {
   return static_cast<std::uint64_t>(static_cast<contract::u128>(r) * chunks / runs);
 }
 
+std::uint64_t max_primes_in(std::uint64_t width) {
+  const double y = static_cast<double>(width);
+  return width < 2 ? 1 : static_cast<std::uint64_t>(std::ceil(2 * y / std::log(y)));
+}
+
 RangePlan plan_range(const RangeQuery& query) {
   RangePlan plan;
   plan.lo = std::max(query.from, cfg::kFirstSieved);

@@ -35,6 +35,10 @@ struct RangePlan {
   std::uint64_t run_start(std::uint64_t r) const;
 };
 
+/// At least as many as the primes in any range of `width` numbers: 2y / ln y for y >= 2 by
+/// the Montgomery-Vaughan bound pi(x + y) - pi(x) <= 2y / ln y, rounded up (1 below 2).
+std::uint64_t max_primes_in(std::uint64_t width);
+
 /// How [from, to) is processed. For a given method a chunk's bounds depend only on the range
 /// and the cache sizes, never on the thread count. Auto's choice of method may depend on it
 /// (testing spreads over threads, a sieve's setup repeats per run), but both are exact, so
