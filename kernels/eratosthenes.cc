@@ -15,12 +15,16 @@ using wheel::kCarry;
 using wheel::kClear;
 using wheel::kResidues;
 
-// Crosses off the multiples of the primes of class C (all p = 30a + kResidues[C]).
+// Crosses off the multiples of the primes of class C (all p = 30a + kResidues[C]), group
+// by group of wheel index, and moves each prime into the group `out[k]` of the wheel index
+// k it stops at.
 template <int C>
-void cross_off_group(std::uint8_t* segment, std::uint64_t bytes, std::vector<SievingPrime>& primes) {
+void cross_off_class(std::uint8_t* segment, std::uint64_t bytes, const std::vector<SievingPrime>* in,
+                     std::vector<SievingPrime>* out) {
   constexpr std::uint8_t m0 = kClear[C][0], m1 = kClear[C][1], m2 = kClear[C][2], m3 = kClear[C][3],
                          m4 = kClear[C][4], m5 = kClear[C][5], m6 = kClear[C][6], m7 = kClear[C][7];
-  for (SievingPrime& sp : primes) {
+  for (int group = 0; group < 8; ++group)
+  for (const SievingPrime& sp : in[group]) {
     const std::uint64_t p = sp.prime, a = p / 30;
     // Offsets of the 8 multiples of a turn from the turn's base (the multiple with q = 30j + 1):
     // a * (kResidues[k] - 1) + kCarry[C][k], written out so they stay in registers.
@@ -31,8 +35,7 @@ void cross_off_group(std::uint8_t* segment, std::uint64_t bytes, std::vector<Sie
     std::uint64_t b;
 #define VOLLEY_CROSS(k)                   \
   at##k : if (b + o##k >= bytes) {        \
-    sp.wheel = k;                         \
-    sp.next = b + o##k - bytes;           \
+    out[k].push_back({sp.prime, k, b + o##k - bytes}); \
     continue;                             \
   }                                       \
   segment[b + o##k] &= m##k;
@@ -81,18 +84,22 @@ SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint6
 }
 
 void PrimesByClass::add(const SievingPrime& sp) {
-  if (sp.next != kNoMultiple) groups[wheel::kBitOf[sp.prime % 30]].push_back(sp);
+  if (sp.next != kNoMultiple) groups[8 * static_cast<std::size_t>(wheel::kBitOf[sp.prime % 30]) + sp.wheel].push_back(sp);
 }
 
 void cross_off(std::uint8_t* segment, std::uint64_t bytes, PrimesByClass& primes) {
-  cross_off_group<0>(segment, bytes, primes.groups[0]);
-  cross_off_group<1>(segment, bytes, primes.groups[1]);
-  cross_off_group<2>(segment, bytes, primes.groups[2]);
-  cross_off_group<3>(segment, bytes, primes.groups[3]);
-  cross_off_group<4>(segment, bytes, primes.groups[4]);
-  cross_off_group<5>(segment, bytes, primes.groups[5]);
-  cross_off_group<6>(segment, bytes, primes.groups[6]);
-  cross_off_group<7>(segment, bytes, primes.groups[7]);
+  const auto* in = primes.groups.data();
+  auto* out = primes.moved.data();
+  cross_off_class<0>(segment, bytes, in, out);
+  cross_off_class<1>(segment, bytes, in + 8, out + 8);
+  cross_off_class<2>(segment, bytes, in + 16, out + 16);
+  cross_off_class<3>(segment, bytes, in + 24, out + 24);
+  cross_off_class<4>(segment, bytes, in + 32, out + 32);
+  cross_off_class<5>(segment, bytes, in + 40, out + 40);
+  cross_off_class<6>(segment, bytes, in + 48, out + 48);
+  cross_off_class<7>(segment, bytes, in + 56, out + 56);
+  primes.groups.swap(primes.moved);
+  for (auto& group : primes.moved) group.clear();
 }
 
 }  // namespace volley::kernels
