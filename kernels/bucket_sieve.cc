@@ -27,29 +27,33 @@ constexpr auto kNext210 = wheel::next_residues<210>(kResidues210);
 
 // For the state s = c * 48 + i (a prime p = 30a + r, r = kResidues[c], at a multiplier q on
 // residue i of the 210-wheel): the mask that clears the multiple's bit, the distance to the
-// next multiple as a * gap + carry bytes, and the next state. With q = 210j + w the multiple
-// is 30 * (a*q + 7rj) + r*w: byte a*q + 7rj + floor(r*w / 30), bit of (r*w) mod 30.
-struct Step {
-  std::uint8_t clear, gap, carry;
-  std::uint16_t next;
-};
+// next multiple as a * gap + carry bytes, and the next state, packed in one word (fields
+// below). With q = 210j + w the multiple is 30 * (a*q + 7rj) + r*w: byte a*q + 7rj +
+// floor(r*w / 30), bit of (r*w) mod 30.
+constexpr unsigned kGapShift = 8, kCarryShift = 12, kNextShift = 16;
 constexpr std::uint32_t kStates = 8 * kSpokes;
 constexpr auto kSteps = [] {
-  std::array<Step, kStates> steps{};
+  std::array<std::uint32_t, kStates> steps{};
   for (std::uint32_t c = 0; c < 8; ++c)
     for (std::size_t i = 0; i < kSpokes; ++i) {
       const std::uint32_t r = wheel::kResidues[c], w = kResidues210[i];
       const std::uint32_t w_next = i + 1 < kSpokes ? kResidues210[i + 1] : 210 + kResidues210[0];
-      steps[c * kSpokes + i] = {static_cast<std::uint8_t>(~(1u << wheel::bit_of(r * w % 30))),
-                                static_cast<std::uint8_t>(w_next - w),
-                                static_cast<std::uint8_t>(r * w_next / 30 - r * w / 30),
-                                static_cast<std::uint16_t>(c * kSpokes + (i + 1) % kSpokes)};
+      const std::uint32_t clear = ~(1u << wheel::bit_of(r * w % 30)) & 0xff, gap = w_next - w,
+                          carry = r * w_next / 30 - r * w / 30, next = c * kSpokes + (i + 1) % kSpokes;
+      if (gap > 15 || carry > 15) throw "a gap or carry wider than its four bits";  // fails the build
+      steps[c * kSpokes + i] = clear | gap << kGapShift | carry << kCarryShift | next << kNextShift;
     }
   return steps;
 }();
 constexpr unsigned kStateBits = 9;
 constexpr std::uint32_t kStateMask = (1u << kStateBits) - 1;
 static_assert(kStates <= 1u << kStateBits && prime_config::kMaxBucketSegmentShift + kStateBits <= 32);
+
+// An entry's parts.
+constexpr std::uint64_t entry(std::uint64_t a, std::uint64_t offset, std::uint64_t state) {
+  return a << 32 | offset << kStateBits | state;
+}
+constexpr std::uint32_t offset_of(std::uint64_t e) { return static_cast<std::uint32_t>(e) >> kStateBits; }
 
 // The bucket's entries name the bytes they hit ahead: fetching the byte this many entries
 // ahead hides the L2 latency of the random writes (8% at 10^18).
@@ -96,7 +100,7 @@ void BucketSieve::add(std::uint32_t prime, std::uint64_t start, std::uint64_t ba
   if (byte >= bytes_) return;  // past the run
   const auto state = static_cast<std::uint32_t>(wheel::kBitOf[prime % 30]) * kSpokes + next.index;
   const std::uint64_t offset = byte & ((std::uint64_t{1} << shift_) - 1);
-  push(cursors_[byte >> shift_], {prime / 30, static_cast<std::uint32_t>(offset << kStateBits | state)});
+  push(cursors_[byte >> shift_], entry(prime / 30, offset, state));
 }
 
 void BucketSieve::cross_off(std::uint8_t* segment, std::size_t index) {
@@ -110,13 +114,14 @@ void BucketSieve::cross_off(std::uint8_t* segment, std::size_t index) {
     auto* block = reinterpret_cast<Block*>(reinterpret_cast<std::uintptr_t>(end - 1) & ~(kBlockBytes - 1));
     while (block != nullptr) {
       for (const Entry* e = block->entries; e != end; ++e) {
-        if (e + kAhead < end) __builtin_prefetch(segment + (e[kAhead].offset_state >> kStateBits), 1);
-        const Step step = kSteps[e->offset_state & kStateMask];
-        std::uint64_t b = e->offset_state >> kStateBits;
-        segment[b] &= step.clear;
-        b += std::uint64_t{e->a} * step.gap + step.carry;
+        if (e + kAhead < end) __builtin_prefetch(segment + offset_of(e[kAhead]), 1);
+        const std::uint64_t a = *e >> 32;
+        const std::uint32_t step = kSteps[*e & kStateMask];
+        std::uint64_t b = offset_of(*e);
+        segment[b] &= static_cast<std::uint8_t>(step);
+        b += a * (step >> kGapShift & 15) + (step >> kCarryShift & 15);
         // A multiple past the run is never crossed off: the prime leaves this run's buckets.
-        if (b < left) push(cursors[b >> shift], {e->a, static_cast<std::uint32_t>((b & mask) << kStateBits | step.next)});
+        if (b < left) push(cursors[b >> shift], entry(a, b & mask, step >> kNextShift));
       }
       Block* const done = block;
       block = block->next;

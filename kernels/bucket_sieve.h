@@ -32,13 +32,10 @@ class BucketSieve {
   void cross_off(std::uint8_t* segment, std::size_t index);
 
  private:
-  /// A prime p = 30a + kResidues[c], and its multiple's byte within the segment << 9 | the
-  /// state c * 48 + i, its multiplier on residue i of the 210-wheel (no division on the hot
-  /// path).
-  struct Entry {
-    std::uint32_t a;
-    std::uint32_t offset_state;
-  };
+  /// A prime p = 30a + kResidues[c] and its next multiple, as a << 32 | the multiple's byte
+  /// within the segment << 9 | the state c * 48 + i, its multiplier on residue i of the
+  /// 210-wheel (no division on the hot path; one word, loaded and stored at once).
+  using Entry = std::uint64_t;
   // A bucket is a list of blocks aligned to their size, so that a write cursor at the end
   // of its block is recognised by its address; each block is recycled as soon as its
   // segment is done, so the store holds about one entry per prime and stays warm. Blocks
