@@ -1,5 +1,5 @@
 #pragma once
-// The bucket sieve for large primes (above the segment size, so few hits per segment): each
+// The bucket sieve for large primes (above a few segment sizes, so few hits per segment): each
 // prime waits in the bucket of the segment of its next multiple, crosses that one multiple
 // off when the segment comes, and moves on to the bucket of its following multiple. The
 // multiples walk a mod-210 wheel (48 multipliers in 210, against 8 in 30): the multiples of

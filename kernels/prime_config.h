@@ -28,11 +28,17 @@ inline constexpr std::uint64_t kMaxSegmentBytes = std::uint64_t{1} << 20;
 inline constexpr std::uint64_t kMinBlockBytes = std::uint64_t{4} << 10;
 inline constexpr std::uint64_t kMaxBlockBytes = std::uint64_t{32} << 10;
 /// Primes below block_bytes / this are "small" (at least 8 wheel turns, 64 hits, per block:
-/// worth visiting every block); larger ones up to the segment size cross off whole segments;
-/// primes above the segment size wait in the bucket sieve for the segments they hit. On the
+/// worth visiting every block); larger ones cross off whole segments, up to
+/// kMediumPrimeSegments segment sizes; larger still wait in the bucket sieve for the segments
+/// they hit. On the
 /// Zen 4 EPYC (32 KiB blocks), 8 was 3-7% faster than 4 on [0, 3 x 10^9), the same at 10^12;
 /// 2 was 12% slower, 16 4% slower.
 inline constexpr std::uint64_t kSmallPrimeBlockFraction = 8;
+/// Primes up to this many segment sizes cross off whole segments (a few hits each, in the
+/// loop grouped by wheel index); larger ones go to the bucket sieve. On the Zen 4 EPYC, 2
+/// was 0.94, 0.98 and 0.92 of the time of 1 on [10^15, +10^9) and [10^18, +10^9) (7, 15 and 5
+/// alternated rounds), 3 and 4 no better than 2, 8 slower.
+inline constexpr std::uint64_t kMediumPrimeSegments = 2;
 /// Sieving the sieving primes themselves: a short range, sizes that fit any cache.
 inline constexpr std::uint64_t kSievingPrimesSegmentBytes = std::uint64_t{256} << 10;
 inline constexpr std::uint64_t kSievingPrimesBlockBytes = std::uint64_t{16} << 10;

@@ -44,7 +44,7 @@ SegmentedSieve::SegmentedSieve(std::int64_t target, std::span<const std::uint32_
     if (i % kStopCheckPrimes == 0 && stop_.stop_requested()) return;
     const std::uint32_t p = primes[i];
     if (static_cast<std::uint64_t>(p) * p >= hi) break;  // p^2 beyond the range: never needed
-    if (p > segment_bytes) {
+    if (p > segment_bytes * prime_config::kMediumPrimeSegments) {
       large_.add(p, lo, base);
       continue;
     }

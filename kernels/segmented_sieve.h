@@ -22,8 +22,8 @@ class SegmentedSieve {
   /// Segments of `segment_bytes` (a power of two about the L2 cache, at most
   /// 2^kMaxBucketSegmentShift); primes below block_bytes / kSmallPrimeBlockFraction (block:
   /// about the L1 cache) cross off one block at a time, so their many hits stay in L1; larger
-  /// primes, with few hits per block, cross off whole segments; primes above the segment size
-  /// wait in the bucket of the next segment they hit. Throws std::logic_error for a segment
+  /// primes, with few hits per block, cross off whole segments; primes above
+  /// kMediumPrimeSegments segment sizes wait in the bucket of the next segment they hit. Throws std::logic_error for a segment
   /// size that is not such a power of two. Once a stop is requested on `stop`, setting up and
   /// sieving end early (between segments, or every kStopCheckPrimes sieving primes) and the
   /// results are incomplete: the caller must check the token.
@@ -50,7 +50,7 @@ class SegmentedSieve {
   std::stop_token stop_;
   PrimesByClass small_;   // crossed off block by block
   PrimesByClass medium_;  // crossed off segment by segment
-  BucketSieve large_;     // primes above the segment size
+  BucketSieve large_;     // primes above kMediumPrimeSegments segments
 };
 
 /// Sieving primes, ascending: up to 203 million of them (800 MB) near 2^64.
