@@ -28,7 +28,7 @@ std::uint8_t residues_below(std::uint64_t offset) { return static_cast<std::uint
 
 }  // namespace
 
-SegmentedSieve::SegmentedSieve(std::int64_t target, std::span<const std::uint32_t> primes, std::uint64_t lo,
+SegmentedSieve::SegmentedSieve(std::int64_t target, const SievingPrimes& primes, std::uint64_t lo,
                                std::uint64_t hi, std::uint64_t segment_bytes, std::uint64_t block_bytes,
                                std::stop_token stop)
     : target_(target),
@@ -40,9 +40,9 @@ SegmentedSieve::SegmentedSieve(std::int64_t target, std::span<const std::uint32_
       large_(lo < hi ? wheel::bytes_of(lo, hi) : 0, segment_shift(segment_bytes)) {
   if (lo >= hi) return;
   const std::uint64_t base = lo / 30, bytes = wheel::bytes_of(lo, hi);
-  for (std::size_t i = 0; i < primes.size(); ++i) {
-    if (i % kStopCheckPrimes == 0 && stop_.stop_requested()) return;
-    const std::uint32_t p = primes[i];
+  std::size_t i = 0;
+  for (const std::uint32_t p : primes) {
+    if (i++ % kStopCheckPrimes == 0 && stop_.stop_requested()) return;
     if (static_cast<std::uint64_t>(p) * p >= hi) break;  // p^2 beyond the range: never needed
     if (p > segment_bytes * prime_config::kMediumPrimeSegments) {
       large_.add(p, lo, base);
@@ -78,18 +78,25 @@ std::uint64_t SegmentedSieve::count() {
   return total;
 }
 
-template <typename Vector>
-void SegmentedSieve::append_primes(Vector& out) {
+template <typename Number, typename Take>
+void SegmentedSieve::extract(Take&& take) {
+  std::vector<Number> numbers;
   run([&](const std::uint8_t* bytes, std::uint64_t first, std::uint64_t n) {
-    const std::size_t old = out.size(), count = count_bits(target_, bytes, n);
-    out.resize(old + count + kExtractSlack);
-    extract_numbers(target_, bytes, n, first, out.data() + old);
-    out.resize(old + count);
+    const std::size_t count = count_bits(target_, bytes, n);
+    numbers.resize(count + kExtractSlack);
+    extract_numbers(target_, bytes, n, first, numbers.data());
+    take(std::span<const Number>(numbers.data(), count));
   });
 }
 
-template void SegmentedSieve::append_primes(SievingPrimes&);
-template void SegmentedSieve::append_primes(std::vector<std::uint64_t>&);
+void SegmentedSieve::append_primes(std::vector<std::uint64_t>& out) {
+  extract<std::uint64_t>([&](std::span<const std::uint64_t> primes) { out.insert(out.end(), primes.begin(), primes.end()); });
+}
+
+void SegmentedSieve::append_primes(SievingPrimes& out) {
+  if (hi_ > (std::uint64_t{1} << 32)) throw std::logic_error("SegmentedSieve: sieving primes are below 2^32");
+  extract<std::uint32_t>([&](std::span<const std::uint32_t> primes) { out.append(primes); });
+}
 
 void SegmentedSieve::write_bytes(std::uint8_t* out) {
   run([&](const std::uint8_t* bytes, std::uint64_t first, std::uint64_t n) {
@@ -97,12 +104,14 @@ void SegmentedSieve::write_bytes(std::uint8_t* out) {
   });
 }
 
-std::vector<std::uint32_t> root_primes(std::uint64_t limit) {
+SievingPrimes root_primes(std::uint64_t limit) {
   // Up to sqrt(limit) < 2^16, from the plain sieve.
-  return plain_sieve(PreSieve::kLargestPrime + 1, contract::isqrt(limit) + 1);
+  SievingPrimes root;
+  root.append(plain_sieve(PreSieve::kLargestPrime + 1, contract::isqrt(limit) + 1));
+  return root;
 }
 
-void append_sieving_primes(std::int64_t target, std::span<const std::uint32_t> root, std::uint64_t lo,
+void append_sieving_primes(std::int64_t target, const SievingPrimes& root, std::uint64_t lo,
                            std::uint64_t hi, SievingPrimes& out, std::stop_token stop) {
   SegmentedSieve(target, root, lo, hi, prime_config::kSievingPrimesSegmentBytes, prime_config::kSievingPrimesBlockBytes,
                  std::move(stop))

@@ -9,7 +9,7 @@
 
 #include "kernels/bucket_sieve.h"
 #include "kernels/eratosthenes.h"
-#include "kernels/large_pages.h"
+#include "kernels/sieving_primes.h"
 
 namespace volley::kernels {
 
@@ -27,15 +27,15 @@ class SegmentedSieve {
   /// size that is not such a power of two. Once a stop is requested on `stop`, setting up and
   /// sieving end early (between segments, or every kStopCheckPrimes sieving primes) and the
   /// results are incomplete: the caller must check the token.
-  SegmentedSieve(std::int64_t target, std::span<const std::uint32_t> primes, std::uint64_t lo, std::uint64_t hi,
+  SegmentedSieve(std::int64_t target, const SievingPrimes& primes, std::uint64_t lo, std::uint64_t hi,
                  std::uint64_t segment_bytes, std::uint64_t block_bytes, std::stop_token stop = {});
 
   /// Number of primes in [lo, hi).
   std::uint64_t count();
-  /// Appends the primes in [lo, hi) to out, ascending (SievingPrimes when hi <= 2^32, or a
-  /// vector of std::uint64_t).
-  template <typename Vector>
-  void append_primes(Vector& out);
+  /// Appends the primes in [lo, hi) to out, ascending.
+  void append_primes(std::vector<std::uint64_t>& out);
+  /// The same for hi <= 2^32, into a list of sieving primes (its back() below lo).
+  void append_primes(SievingPrimes& out);
   /// Writes the sieve bytes lo / 30 .. (hi - 1) / 30 to out: bit j of byte k is set iff
   /// 30k + kResidues[j] is a prime in [lo, hi).
   void write_bytes(std::uint8_t* out);
@@ -44,6 +44,9 @@ class SegmentedSieve {
   // Calls visit(bytes, first_byte, n) for each segment in order, edges outside [lo, hi) cleared.
   template <typename Visit>
   void run(Visit&& visit);
+  // Calls take(numbers, count) with each segment's primes, in a buffer of `Number`s.
+  template <typename Number, typename Take>
+  void extract(Take&& take);
 
   std::int64_t target_;
   std::uint64_t lo_, hi_, segment_bytes_, block_bytes_;
@@ -53,9 +56,6 @@ class SegmentedSieve {
   BucketSieve large_;     // primes above kMediumPrimeSegments segments
 };
 
-/// Sieving primes, ascending: up to 203 million of them (800 MB) near 2^64.
-using SievingPrimes = std::vector<std::uint32_t, LargePageAllocator<std::uint32_t>>;
-
 /// The primes in (PreSieve::kLargestPrime, limit] (limit < 2^32), ascending: the sieving
 /// primes of ranges up to (limit + 1)^2. Sieved by this sieve itself, with segments sized
 /// for any cache; O(sqrt(limit)) memory besides the result. Incomplete once a stop is
@@ -64,10 +64,10 @@ SievingPrimes sieving_primes(std::int64_t target, std::uint64_t limit, std::stop
 
 /// The same in pieces, for threads to share: the primes that sieve the sieving primes up to
 /// `limit`...
-std::vector<std::uint32_t> root_primes(std::uint64_t limit);
+SievingPrimes root_primes(std::uint64_t limit);
 /// ...and the sieving primes in [lo, hi) (PreSieve::kLargestPrime < lo, hi - 1 <= limit)
 /// appended to out, from root_primes(limit).
-void append_sieving_primes(std::int64_t target, std::span<const std::uint32_t> root, std::uint64_t lo,
+void append_sieving_primes(std::int64_t target, const SievingPrimes& root, std::uint64_t lo,
                            std::uint64_t hi, SievingPrimes& out, std::stop_token stop = {});
 
 }  // namespace volley::kernels

@@ -9,6 +9,7 @@
 #include "kernels/presieve.h"
 #include "kernels/wheel.h"
 #include "kernels/segmented_sieve.h"
+#include "kernels/small_primes.h"
 #include "volley/primes.hpp"
 #include "volley/targets.hpp"
 
@@ -88,4 +89,38 @@ TEST_CASE("sieving primes are the primes above the pre-sieved ones") {
   // pi(10^8) = 5761455, of which 54 are at most 251.
   CHECK(kernels::sieving_primes(best_target().bit, 100'000'000).size() == 5761455 - 54);
   CHECK(kernels::sieving_primes(best_target().bit, kFirst - 1).empty());
+}
+
+TEST_CASE("sieving primes keep their gaps in a byte and join in order") {
+  const std::vector<std::uint32_t> all = kernels::plain_sieve<std::uint32_t>(kernels::PreSieve::kLargestPrime + 1, 2'000'000);
+  kernels::SievingPrimes whole;
+  whole.append(all);
+  REQUIRE((std::vector<std::uint32_t>(whole.begin(), whole.end()) == all));  // a bool: no printing of 10^5 numbers
+  CHECK(whole.back() == all.back());
+
+  // Parts of consecutive ranges, each counting from an odd number below its own (one empty).
+  const std::vector<std::uint32_t> bounds{252, 1000, 1014, 1015, 1'500'000, 2'000'000};
+  std::vector<kernels::SievingPrimes> parts;
+  for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
+    parts.emplace_back((bounds[k] - 2) | 1);
+    const auto lo = std::lower_bound(all.begin(), all.end(), bounds[k]), hi = std::lower_bound(all.begin(), all.end(), bounds[k + 1]);
+    parts.back().append(std::vector<std::uint32_t>(lo, hi));
+  }
+  REQUIRE(parts[2].empty());
+  std::vector<std::size_t> copied;
+  const auto joined = kernels::SievingPrimes::join(parts, [&](std::size_t n, const auto& copy) {
+    for (std::size_t k = n; k-- > 0;) copy(k), copied.push_back(k);  // any order
+  });
+  CHECK(copied.size() == parts.size());
+  REQUIRE((std::vector<std::uint32_t>(joined.begin(), joined.end()) == all));
+  CHECK(joined.back() == all.back());
+
+  // Steps that are no gap between odd primes below 2^32.
+  kernels::SievingPrimes bad;
+  CHECK_THROWS_AS(bad.append(std::vector<std::uint32_t>{257, 260}), std::logic_error);
+  CHECK_THROWS_AS(bad.append(std::vector<std::uint32_t>{257, 257}), std::logic_error);
+  CHECK_THROWS_AS(bad.append(std::vector<std::uint32_t>{257, 257 + 512}), std::logic_error);
+  CHECK(bad.empty());
+  CHECK_NOTHROW(bad.append(std::vector<std::uint32_t>{257, 257 + 510}));
+  CHECK(bad.back() == 767);
 }

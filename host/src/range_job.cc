@@ -18,22 +18,20 @@ kernels::SievingPrimes sieving_primes(const Pool& pool, std::int64_t target, std
                                       const std::stop_token& stop) {
   if (pool.threads() == 1 || limit < prime_config::kParallelSievingPrimesFrom)
     return kernels::sieving_primes(target, limit, stop);
-  const std::vector<std::uint32_t> root = kernels::root_primes(limit);
+  const kernels::SievingPrimes root = kernels::root_primes(limit);
   const std::uint64_t pieces = pool.threads() * prime_config::kSievingPrimePiecesPerThread,
                       first = kernels::PreSieve::kLargestPrime + 1;
   const auto bound = [&](std::uint64_t k) { return first + (limit + 1 - first) * k / pieces; };  // limit < 2^32
-  std::vector<kernels::SievingPrimes> parts(pieces);
+  std::vector<kernels::SievingPrimes> parts;
+  for (std::uint64_t k = 0; k < pieces; ++k)  // each counts from an odd number below its range
+    parts.emplace_back(static_cast<std::uint32_t>((bound(k) - 2) | 1));
   pool.for_each(pieces, [&](std::size_t k) {
-    parts[k].reserve(max_primes_in(bound(k + 1) - bound(k)) + kernels::kExtractSlack);  // address space only
+    parts[k].reserve(max_primes_in(bound(k + 1) - bound(k)));  // address space only
     kernels::append_sieving_primes(target, root, bound(k), bound(k + 1), parts[k], stop);
   }, {.chunk_size = 1, .schedule = Schedule::Dynamic, .stop = stop});
-  std::vector<std::size_t> at(pieces + 1);
-  for (std::size_t k = 0; k < pieces; ++k) at[k + 1] = at[k] + parts[k].size();
-  kernels::SievingPrimes primes(at[pieces]);  // uninitialised
-  pool.for_each(pieces, [&](std::size_t k) {
-    std::copy(parts[k].begin(), parts[k].end(), primes.begin() + static_cast<std::ptrdiff_t>(at[k]));
-  }, {.chunk_size = 1, .stop = stop});
-  return primes;
+  return kernels::SievingPrimes::join(parts, [&](std::size_t n, const auto& copy) {
+    pool.for_each(n, copy, {.chunk_size = 1, .stop = stop});
+  });
 }
 
 }  // namespace
