@@ -23,6 +23,12 @@ unsigned segment_shift(std::uint64_t segment_bytes) {
   return static_cast<unsigned>(std::countr_zero(segment_bytes));
 }
 
+// Crosses off `primes` in pieces of `piece` bytes of the segment's `n`, each piece whole
+// before the next, so that the pieces' hits stay in a cache.
+void cross_off_by_piece(std::uint8_t* segment, std::uint64_t n, std::uint64_t piece, PrimesByClass& primes) {
+  for (std::uint64_t at = 0; at < n; at += piece) cross_off(segment + at, std::min(piece, n - at), primes);
+}
+
 // Bits of the wheel residues below `offset` (0..30) within a byte.
 std::uint8_t residues_below(std::uint64_t offset) { return static_cast<std::uint8_t>(gpu::wheel_bits_below(offset)); }
 
@@ -36,6 +42,7 @@ SegmentedSieve::SegmentedSieve(std::int64_t target, const SievingPrimes& primes,
       hi_(hi),
       segment_bytes_(segment_bytes),
       block_bytes_(block_bytes),
+      middle_bytes_(std::max(block_bytes, segment_bytes / prime_config::kMiddleBlocksPerSegment)),
       stop_(std::move(stop)),
       large_(lo < hi ? wheel::bytes_of(lo, hi) : 0, segment_shift(segment_bytes)) {
   if (lo >= hi) return;
@@ -50,7 +57,8 @@ SegmentedSieve::SegmentedSieve(std::int64_t target, const SievingPrimes& primes,
     }
     const SievingPrime sp = first_multiple(p, lo, base);
     if (sp.next >= bytes) continue;  // no multiple in a short range: nothing to cross off
-    (p < block_bytes / prime_config::kSmallPrimeBlockFraction ? small_ : medium_).add(sp);
+    constexpr std::uint64_t kFraction = prime_config::kSmallPrimeBlockFraction;
+    (p < block_bytes / kFraction ? small_ : p < middle_bytes_ / kFraction ? middle_ : medium_).add(sp);
   }
 }
 
@@ -62,8 +70,8 @@ void SegmentedSieve::run(Visit&& visit) {
   for (std::uint64_t start = first; start <= last && !stop_.stop_requested(); start += segment_bytes_) {
     const std::uint64_t n = std::min(segment_bytes_, last - start + 1);
     PreSieve::instance().fill(target_, segment.data(), start, n);
-    for (std::uint64_t block = 0; block < n; block += block_bytes_)
-      cross_off(segment.data() + block, std::min(block_bytes_, n - block), small_);
+    cross_off_by_piece(segment.data(), n, block_bytes_, small_);
+    cross_off_by_piece(segment.data(), n, middle_bytes_, middle_);
     cross_off(segment.data(), n, medium_);
     large_.cross_off(segment.data(), (start - first) / segment_bytes_);
     if (start == first) segment[0] &= static_cast<std::uint8_t>(~residues_below(lo_ - 30 * first));

@@ -22,7 +22,9 @@ class SegmentedSieve {
   /// Segments of `segment_bytes` (a power of two about the L2 cache, at most
   /// 2^kMaxBucketSegmentShift); primes below block_bytes / kSmallPrimeBlockFraction (block:
   /// about the L1 cache) cross off one block at a time, so their many hits stay in L1; larger
-  /// primes, with few hits per block, cross off whole segments; primes above
+  /// primes below a middle block (a kMiddleBlocksPerSegment'th of the segment, at least a
+  /// block) / kSmallPrimeBlockFraction cross off one middle block at a time; larger still
+  /// cross off whole segments; primes above
   /// kMediumPrimeSegments segment sizes wait in the bucket of the next segment they hit. Throws std::logic_error for a segment
   /// size that is not such a power of two. Once a stop is requested on `stop`, setting up and
   /// sieving end early (between segments, or every kStopCheckPrimes sieving primes) and the
@@ -49,9 +51,10 @@ class SegmentedSieve {
   void extract(Take&& take);
 
   std::int64_t target_;
-  std::uint64_t lo_, hi_, segment_bytes_, block_bytes_;
+  std::uint64_t lo_, hi_, segment_bytes_, block_bytes_, middle_bytes_;
   std::stop_token stop_;
   PrimesByClass small_;   // crossed off block by block
+  PrimesByClass middle_;  // crossed off middle block by middle block
   PrimesByClass medium_;  // crossed off segment by segment
   BucketSieve large_;     // primes above kMediumPrimeSegments segments
 };

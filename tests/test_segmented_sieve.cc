@@ -21,7 +21,10 @@ TEST_CASE("the sieve kernel with tiny segments equals the reference sieve") {
   };
   constexpr std::uint64_t kFirst = kernels::PreSieve::kLargestPrime + 1;  // the kernel's lowest start
   for (const Case c : {Case{kFirst, 3'000'000, 1024, 256}, Case{20'000'000, 22'000'000, 1024, 256},
-                       Case{20'000'000, 22'000'000, 4096, 1024}, Case{29'999'989, 30'300'001, 512, 512}}) {
+                       Case{20'000'000, 22'000'000, 4096, 1024}, Case{29'999'989, 30'300'001, 512, 512},
+                       // middle blocks of 4096 bytes hold primes 257 .. 509, segments the rest to
+                       // 32768, buckets the rest
+                       Case{20'000'000, 22'000'000, 16384, 512}, Case{1'100'000'000, 1'102'000'000, 16384, 512}}) {
     const auto primes =
         kernels::sieving_primes(fallback_target().bit, static_cast<std::uint64_t>(std::sqrt(double(c.hi))) + 1);
     const auto expected = primes_in_reference(c.lo, c.hi);
