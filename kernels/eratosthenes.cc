@@ -5,6 +5,7 @@
 #include "kernels/eratosthenes.h"
 
 #include <algorithm>
+#include <span>
 
 #include "kernels/wheel.h"
 
@@ -15,16 +16,20 @@ using wheel::kCarry;
 using wheel::kClear;
 using wheel::kResidues;
 
-// Crosses off the multiples of the primes of class C (all p = 30a + kResidues[C]), group
-// by group of wheel index, and moves each prime into the group `out[k]` of the wheel index
-// k it stops at.
+// Group 8c + i of a prime p = 30a + kResidues[c] whose next multiplier is on wheel index i.
+std::size_t group_of(std::uint32_t prime, std::uint32_t wheel_index) {
+  return 8 * static_cast<std::size_t>(wheel::kBitOf[prime % 30]) + wheel_index;
+}
+
+// Crosses off the multiples of the primes of class C (all p = 30a + kResidues[C]), `in`
+// grouped by wheel index, and appends each prime to `out` with its group 8C + k in place of
+// the wheel index k it stops at, counted in counts[k].
 template <int C>
-void cross_off_class(std::uint8_t* segment, std::uint64_t bytes, const std::vector<SievingPrime>* in,
-                     std::vector<SievingPrime>* out) {
+void cross_off_class(std::uint8_t* segment, std::uint64_t bytes, std::span<const SievingPrime> in,
+                     std::vector<SievingPrime>& out, std::uint32_t* counts) {
   constexpr std::uint8_t m0 = kClear[C][0], m1 = kClear[C][1], m2 = kClear[C][2], m3 = kClear[C][3],
                          m4 = kClear[C][4], m5 = kClear[C][5], m6 = kClear[C][6], m7 = kClear[C][7];
-  for (int group = 0; group < 8; ++group)
-  for (const SievingPrime& sp : in[group]) {
+  for (const SievingPrime& sp : in) {
     const std::uint64_t p = sp.prime, a = p / 30;
     // Offsets of the 8 multiples of a turn from the turn's base (the multiple with q = 30j + 1):
     // a * (kResidues[k] - 1) + kCarry[C][k], written out so they stay in registers.
@@ -35,11 +40,12 @@ void cross_off_class(std::uint8_t* segment, std::uint64_t bytes, const std::vect
     std::uint64_t b;
 #define VOLLEY_CROSS(k)                   \
   at##k : if (b + o##k >= bytes) {        \
-    out[k].push_back({sp.prime, k, b + o##k - bytes}); \
+    out.push_back({sp.prime, 8 * C + k, b + o##k - bytes}); \
+    ++counts[k];                          \
     continue;                             \
   }                                       \
   segment[b + o##k] &= m##k;
-    switch (sp.wheel) {  // enter the current turn at the prime's wheel index
+    switch (sp.wheel % 8) {  // enter the current turn at the prime's wheel index
       case 0: b = sp.next - o0; goto at0;
       case 1: b = sp.next - o1; goto at1;
       case 2: b = sp.next - o2; goto at2;
@@ -84,22 +90,34 @@ SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint6
 }
 
 void PrimesByClass::add(const SievingPrime& sp) {
-  if (sp.next != kNoMultiple) groups[8 * static_cast<std::size_t>(wheel::kBitOf[sp.prime % 30]) + sp.wheel].push_back(sp);
+  if (sp.next == kNoMultiple) return;
+  const auto group = static_cast<std::uint32_t>(group_of(sp.prime, sp.wheel));
+  pending_.push_back({sp.prime, group, sp.next});
+  ++counts_[group];
 }
 
 void cross_off(std::uint8_t* segment, std::uint64_t bytes, PrimesByClass& primes) {
-  const auto* in = primes.groups.data();
-  auto* out = primes.moved.data();
-  cross_off_class<0>(segment, bytes, in, out);
-  cross_off_class<1>(segment, bytes, in + 8, out + 8);
-  cross_off_class<2>(segment, bytes, in + 16, out + 16);
-  cross_off_class<3>(segment, bytes, in + 24, out + 24);
-  cross_off_class<4>(segment, bytes, in + 32, out + 32);
-  cross_off_class<5>(segment, bytes, in + 40, out + 40);
-  cross_off_class<6>(segment, bytes, in + 48, out + 48);
-  cross_off_class<7>(segment, bytes, in + 56, out + 56);
-  primes.groups.swap(primes.moved);
-  for (auto& group : primes.moved) group.clear();
+  // A counting sort of the pending primes by group.
+  std::array<std::uint32_t, 65> start{};
+  for (std::size_t g = 0; g < 64; ++g) start[g + 1] = start[g] + primes.counts_[g];
+  std::array<std::uint32_t, 64> at;
+  std::copy_n(start.begin(), 64, at.begin());
+  primes.grouped_.resize(primes.pending_.size());
+  for (const SievingPrime& sp : primes.pending_) primes.grouped_[at[sp.wheel]++] = sp;
+  primes.pending_.clear();
+  primes.counts_ = {};
+  const std::span<const SievingPrime> grouped = primes.grouped_;
+  const auto of_class = [&](std::size_t c) { return grouped.subspan(start[8 * c], start[8 * c + 8] - start[8 * c]); };
+  auto& out = primes.pending_;
+  std::uint32_t* const counts = primes.counts_.data();
+  cross_off_class<0>(segment, bytes, of_class(0), out, counts);
+  cross_off_class<1>(segment, bytes, of_class(1), out, counts + 8);
+  cross_off_class<2>(segment, bytes, of_class(2), out, counts + 16);
+  cross_off_class<3>(segment, bytes, of_class(3), out, counts + 24);
+  cross_off_class<4>(segment, bytes, of_class(4), out, counts + 32);
+  cross_off_class<5>(segment, bytes, of_class(5), out, counts + 40);
+  cross_off_class<6>(segment, bytes, of_class(6), out, counts + 48);
+  cross_off_class<7>(segment, bytes, of_class(7), out, counts + 56);
 }
 
 }  // namespace volley::kernels

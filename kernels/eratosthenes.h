@@ -27,14 +27,21 @@ SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint6
 
 /// Sieving primes grouped by residue class and wheel index (group 8c + i holds the primes p
 /// with p mod 30 = kResidues[c] whose next multiplier is on wheel index i), so that the
-/// crossing-off loop, specialised per class, is chosen once per group, and every prime of a
+/// crossing-off loop, specialised per class, is chosen once per class, and every prime of a
 /// group enters it at the same place (a predictable jump instead of a mispredicted one per
-/// prime and segment).
-struct PrimesByClass {
+/// prime and segment). Two flat tables, not 64 lists: a short range costs no allocation per
+/// group.
+class PrimesByClass {
+ public:
   /// Adds a prime; a prime whose next multiple is past 2^64 - 1 has nothing to cross off.
   void add(const SievingPrime& sp);
-  std::array<std::vector<SievingPrime>, 64> groups;
-  std::array<std::vector<SievingPrime>, 64> moved;  // where cross_off regroups them
+
+ private:
+  friend void cross_off(std::uint8_t* segment, std::uint64_t bytes, PrimesByClass& primes);
+  // Here a SievingPrime's `wheel` holds its group 8c + i, wheel index i.
+  std::vector<SievingPrime> pending_;      // in any order: added, or moved on by cross_off
+  std::array<std::uint32_t, 64> counts_{};  // of pending_, per group
+  std::vector<SievingPrime> grouped_;      // pending_ sorted by group, for cross_off
 };
 
 /// Clears the bits of every multiple of every prime within bytes [0, bytes) of `segment`,
