@@ -36,7 +36,8 @@ class SegmentedSieve {
   std::uint64_t count();
   /// Appends the primes in [lo, hi) to out, ascending.
   void append_primes(std::vector<std::uint64_t>& out);
-  /// The same for hi <= 2^32, into a list of sieving primes (its back() below lo).
+  /// The same into a list of sieving primes (its back() below lo); throws std::logic_error
+  /// for hi > 2^32.
   void append_primes(SievingPrimes& out);
   /// Writes the sieve bytes lo / 30 .. (hi - 1) / 30 to out: bit j of byte k is set iff
   /// 30k + kResidues[j] is a prime in [lo, hi).

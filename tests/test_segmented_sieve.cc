@@ -126,4 +126,14 @@ TEST_CASE("sieving primes keep their gaps in a byte and join in order") {
   CHECK(bad.empty());
   CHECK_NOTHROW(bad.append(std::vector<std::uint32_t>{257, 257 + 510}));
   CHECK(bad.back() == 767);
+
+  // A sieve past 2^32 has no sieving primes to give.
+  const auto root = kernels::sieving_primes(fallback_target().bit, 70'000);
+  constexpr std::uint64_t k2To32 = std::uint64_t{1} << 32;
+  kernels::SievingPrimes listed(static_cast<std::uint32_t>((k2To32 - 102) | 1));
+  CHECK_THROWS_AS(kernels::SegmentedSieve(fallback_target().bit, root, k2To32 - 100, k2To32 + 100, 1024, 256).append_primes(listed),
+                  std::logic_error);
+  kernels::SegmentedSieve(fallback_target().bit, root, k2To32 - 100, k2To32, 1024, 256).append_primes(listed);
+  CHECK(std::vector<std::uint32_t>(listed.begin(), listed.end()) ==
+        std::vector<std::uint32_t>{4294967197, 4294967231, 4294967279, 4294967291});
 }
