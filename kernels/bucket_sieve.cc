@@ -91,14 +91,11 @@ BucketSieve::Entry* BucketSieve::new_block(Entry* full) {
 }
 
 void BucketSieve::add(std::uint32_t prime, std::uint64_t start, std::uint64_t base) {
-  std::uint64_t q = least_factor(prime, start);
-  const wheel::Next next = kNext210[q % 210];
-  q += next.distance;
-  const auto multiple = static_cast<contract::u128>(prime) * q;
-  if (multiple > kNoMultiple) return;  // past 2^64 - 1
-  const std::uint64_t byte = static_cast<std::uint64_t>(multiple) / 30 - base;
+  const auto first = first_on_wheel(kNext210, prime, start);
+  if (!first) return;  // past 2^64 - 1
+  const std::uint64_t byte = first->multiple / 30 - base;
   if (byte >= bytes_) return;  // past the run
-  const auto state = static_cast<std::uint32_t>(wheel::kBitOf[prime % 30]) * kSpokes + next.index;
+  const auto state = static_cast<std::uint32_t>(wheel::kBitOf[prime % 30]) * kSpokes + first->index;
   const std::uint64_t offset = byte & ((std::uint64_t{1} << shift_) - 1);
   push(cursors_[byte >> shift_], entry(prime / 30, offset, state));
 }

@@ -75,18 +75,10 @@ void cross_off_class(std::uint8_t* segment, std::uint64_t bytes, std::span<const
 
 }  // namespace
 
-std::uint64_t least_factor(std::uint32_t prime, std::uint64_t start) {
-  return std::max<std::uint64_t>(prime, start / prime + (start % prime != 0));
-}
-
 SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint64_t base) {
-  const std::uint64_t p = prime;
-  std::uint64_t q = least_factor(prime, start);
-  const auto next = wheel::kNext[q % 30];
-  q += next.distance;
-  const auto multiple = static_cast<unsigned __int128>(p) * q;
-  if (multiple > kNoMultiple) return {prime, 0, kNoMultiple};
-  return {prime, next.index, static_cast<std::uint64_t>(multiple) / 30 - base};
+  const auto first = first_on_wheel(wheel::kNext, prime, start);
+  if (!first) return {prime, 0, kNoMultiple};
+  return {prime, first->index, first->multiple / 30 - base};
 }
 
 void PrimesByClass::add(const SievingPrime& sp) {

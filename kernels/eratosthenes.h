@@ -1,9 +1,13 @@
 #pragma once
 // Crossing off the multiples of sieving primes in one segment of a mod-30 wheel sieve.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <vector>
+
+#include "kernels/wheel.h"
 
 namespace volley::kernels {
 
@@ -17,9 +21,25 @@ struct SievingPrime {
 /// `next` of a prime whose next multiple is past 2^64 - 1.
 inline constexpr std::uint64_t kNoMultiple = std::numeric_limits<std::uint64_t>::max();
 
-/// The least multiplier q >= p with p*q >= start: smaller q were crossed off by their own
-/// smaller factors. Its multiple p*q may pass 2^64 - 1.
-std::uint64_t least_factor(std::uint32_t prime, std::uint64_t start);
+/// A multiple p*q of a sieving prime and the index of q on its wheel.
+struct WheelMultiple {
+  std::uint64_t multiple;
+  std::uint32_t index;
+};
+
+/// The first multiple p*q >= max(p^2, start) with q on the wheel of modulus M whose table
+/// wheel::next_residues<M> is `next_residue` (smaller q were crossed off by their own smaller
+/// factors), or none when it is past 2^64 - 1.
+template <std::size_t M>
+std::optional<WheelMultiple> first_on_wheel(const std::array<wheel::Next, M>& next_residue, std::uint32_t prime,
+                                            std::uint64_t start) {
+  std::uint64_t q = std::max<std::uint64_t>(prime, start / prime + (start % prime != 0));
+  const wheel::Next next = next_residue[q % M];
+  q += next.distance;
+  const auto multiple = static_cast<unsigned __int128>(prime) * q;
+  if (multiple > std::numeric_limits<std::uint64_t>::max()) return std::nullopt;
+  return WheelMultiple{static_cast<std::uint64_t>(multiple), next.index};
+}
 
 /// The prime's first multiple p*q >= max(p^2, start) with q on the wheel, relative to byte
 /// `base` (start >= 30 * base); next is kNoMultiple when that multiple is past 2^64 - 1.

@@ -28,11 +28,10 @@ inline constexpr std::uint64_t kMaxSegmentBytes = std::uint64_t{1} << 20;
 inline constexpr std::uint64_t kMinBlockBytes = std::uint64_t{4} << 10;
 inline constexpr std::uint64_t kMaxBlockBytes = std::uint64_t{32} << 10;
 /// Primes below block_bytes / this are "small" (at least 8 wheel turns, 64 hits, per block:
-/// worth visiting every block); larger ones cross off whole segments, up to
+/// worth visiting every block); larger ones cross off middle blocks or whole segments, up to
 /// kMediumPrimeSegments segment sizes; larger still wait in the bucket sieve for the segments
-/// they hit. On the
-/// Zen 4 EPYC (32 KiB blocks), 8 was 3-7% faster than 4 on [0, 3 x 10^9), the same at 10^12;
-/// 2 was 12% slower, 16 4% slower.
+/// they hit. On the Zen 4 EPYC (32 KiB blocks), 8 was 3-7% faster than 4 on [0, 3 x 10^9),
+/// the same at 10^12; 2 was 12% slower, 16 4% slower.
 inline constexpr std::uint64_t kSmallPrimeBlockFraction = 8;
 /// Between the small primes and those crossing off whole segments, primes below a middle
 /// block / kSmallPrimeBlockFraction cross off one middle block, this fraction of a segment,

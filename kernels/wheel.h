@@ -9,8 +9,6 @@
 namespace volley::kernels::wheel {
 
 inline constexpr std::array<std::uint32_t, 8> kResidues{1, 7, 11, 13, 17, 19, 23, 29};
-/// Distance from residue j to the next one (from 29 to 31 = 30 + 1).
-inline constexpr std::array<std::uint32_t, 8> kGaps{6, 4, 2, 4, 2, 4, 6, 2};
 
 /// Bytes of a wheel sieve that hold [lo, hi), lo < hi: lo / 30 .. (hi - 1) / 30.
 constexpr std::uint64_t bytes_of(std::uint64_t lo, std::uint64_t hi) { return (hi - 1) / 30 - lo / 30 + 1; }
