@@ -45,6 +45,11 @@ std::optional<WheelMultiple> first_on_wheel(const std::array<wheel::Next, M>& ne
 /// `base` (start >= 30 * base); next is kNoMultiple when that multiple is past 2^64 - 1.
 SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint64_t base);
 
+/// How the crossing-off loop walks a prime's multiples: whole wheel turns unrolled, unchecked
+/// (primes with many turns per piece), or one multiple at a time, each checked against the
+/// piece's end (a short loop: faster where a prime has fewer turns per piece).
+enum class Walk { kTurns, kSteps };
+
 /// Sieving primes grouped by residue class and wheel index (group 8c + i holds the primes p
 /// with p mod 30 = kResidues[c] whose next multiplier is on wheel index i), so that the
 /// crossing-off loop, specialised per class, is chosen once per class, and every prime of a
@@ -53,15 +58,25 @@ SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint6
 /// group.
 class PrimesByClass {
  public:
+  explicit PrimesByClass(Walk walk) : walk_(walk) {}
+
   /// Adds a prime; a prime whose next multiple is past 2^64 - 1 has nothing to cross off.
+  /// Throws std::logic_error for a prime of kMaxPrime or more or a next multiple kMaxNext
+  /// bytes or more ahead: the bounds of the packed entries (primes that large belong in the
+  /// bucket sieve; a run of sieve is at most kMaxNext bytes).
   void add(const SievingPrime& sp);
+
+  static constexpr std::uint64_t kMaxPrime = std::uint64_t{1} << 30;
+  static constexpr std::uint64_t kMaxNext = std::uint64_t{1} << 32;
 
  private:
   friend void cross_off(std::uint8_t* segment, std::uint64_t bytes, PrimesByClass& primes);
-  // Here a SievingPrime's `wheel` holds its group 8c + i, wheel index i.
-  std::vector<SievingPrime> pending_;      // in any order: added, or moved on by cross_off
+  // A prime p = 30a + r in group g as one word, next << 32 | a << 6 | g (halves the tables'
+  // traffic against a two-word struct).
+  Walk walk_;
+  std::vector<std::uint64_t> pending_;      // in any order: added, or moved on by cross_off
   std::array<std::uint32_t, 64> counts_{};  // of pending_, per group
-  std::vector<SievingPrime> grouped_;      // pending_ sorted by group, for cross_off
+  std::vector<std::uint64_t> grouped_;      // pending_ sorted by group, for cross_off
 };
 
 /// Clears the bits of every multiple of every prime within bytes [0, bytes) of `segment`,

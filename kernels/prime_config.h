@@ -53,6 +53,10 @@ inline constexpr std::uint64_t kSievingPrimesBlockBytes = std::uint64_t{16} << 1
 /// number: the dynamic schedule evens them out).
 inline constexpr std::uint64_t kParallelSievingPrimesFrom = std::uint64_t{1} << 24;
 inline constexpr std::uint64_t kSievingPrimePiecesPerThread = 4;
+/// A sieve's run (SegmentedSieve: one pass over consecutive chunks) is at most this many
+/// bytes (1.3 x 10^11 numbers), so that a prime's next multiple fits the 32 bits of a packed
+/// entry; the range planner cuts longer runs.
+inline constexpr std::uint64_t kMaxRunBytes = std::uint64_t{1} << 32;
 /// The bucket sieve keeps its entries in blocks of this size, aligned to it (a full write
 /// cursor is recognised by its address), each recycled as soon as its segment is done.
 inline constexpr std::size_t kBucketBlockBytes = 8192;

@@ -23,6 +23,16 @@ unsigned segment_shift(std::uint64_t segment_bytes) {
   return static_cast<unsigned>(std::countr_zero(segment_bytes));
 }
 
+static_assert(prime_config::kMaxRunBytes <= PrimesByClass::kMaxNext);
+
+// The run's bytes, checked before anything is allocated for them.
+std::uint64_t run_bytes(std::uint64_t lo, std::uint64_t hi) {
+  if (lo >= hi) return 0;
+  const std::uint64_t bytes = wheel::bytes_of(lo, hi);
+  if (bytes > prime_config::kMaxRunBytes) throw std::logic_error("SegmentedSieve: a range of more than kMaxRunBytes bytes");
+  return bytes;
+}
+
 // Crosses off `primes` in pieces of `piece` bytes of the segment's `n`, each piece whole
 // before the next, so that the pieces' hits stay in a cache.
 void cross_off_by_piece(std::uint8_t* segment, std::uint64_t n, std::uint64_t piece, PrimesByClass& primes) {
@@ -44,7 +54,7 @@ SegmentedSieve::SegmentedSieve(std::int64_t target, const SievingPrimes& primes,
       block_bytes_(block_bytes),
       middle_bytes_(std::max(block_bytes, segment_bytes / prime_config::kMiddleBlocksPerSegment)),
       stop_(std::move(stop)),
-      large_(lo < hi ? wheel::bytes_of(lo, hi) : 0, segment_shift(segment_bytes)) {
+      large_(run_bytes(lo, hi), segment_shift(segment_bytes)) {
   if (lo >= hi) return;
   const std::uint64_t base = lo / 30, bytes = wheel::bytes_of(lo, hi);
   std::size_t i = 0;

@@ -19,16 +19,17 @@ inline constexpr std::size_t kStopCheckPrimes = std::size_t{1} << 16;
 class SegmentedSieve {
  public:
   /// `primes`: every prime above PreSieve::kLargestPrime up to at least sqrt(hi - 1), ascending.
-  /// Segments of `segment_bytes` (a power of two about the L2 cache, at most
-  /// 2^kMaxBucketSegmentShift); primes below block_bytes / kSmallPrimeBlockFraction (block:
-  /// about the L1 cache) cross off one block at a time, so their many hits stay in L1; larger
-  /// primes below a middle block (a kMiddleBlocksPerSegment'th of the segment, at least a
-  /// block) / kSmallPrimeBlockFraction cross off one middle block at a time; larger still
-  /// cross off whole segments; primes above
-  /// kMediumPrimeSegments segment sizes wait in the bucket of the next segment they hit. Throws std::logic_error for a segment
-  /// size that is not such a power of two. Once a stop is requested on `stop`, setting up and
-  /// sieving end early (between segments, or every kStopCheckPrimes sieving primes) and the
-  /// results are incomplete: the caller must check the token.
+  /// [lo, hi) spans at most kMaxRunBytes wheel bytes. Segments of `segment_bytes` (a power of
+  /// two about the L2 cache, at most 2^kMaxBucketSegmentShift); primes below block_bytes /
+  /// kSmallPrimeBlockFraction (block: about the L1 cache) cross off one block at a time, so
+  /// their many hits stay in L1; larger primes below a middle block (a
+  /// kMiddleBlocksPerSegment'th of the segment, at least a block) / kSmallPrimeBlockFraction
+  /// cross off one middle block at a time; larger still cross off whole segments; primes
+  /// above kMediumPrimeSegments segment sizes wait in the bucket of the next segment they
+  /// hit. Throws std::logic_error for a segment size that is not such a power of two, or a
+  /// longer range. Once a stop is requested on `stop`, setting up and sieving end early
+  /// (between segments, or every kStopCheckPrimes sieving primes) and the results are
+  /// incomplete: the caller must check the token.
   SegmentedSieve(std::int64_t target, const SievingPrimes& primes, std::uint64_t lo, std::uint64_t hi,
                  std::uint64_t segment_bytes, std::uint64_t block_bytes, std::stop_token stop = {});
 
@@ -54,9 +55,11 @@ class SegmentedSieve {
   std::int64_t target_;
   std::uint64_t lo_, hi_, segment_bytes_, block_bytes_, middle_bytes_;
   std::stop_token stop_;
-  PrimesByClass small_;   // crossed off block by block
-  PrimesByClass middle_;  // crossed off middle block by middle block
-  PrimesByClass medium_;  // crossed off segment by segment
+  // Measured on [10^12, +10^9) and [10^15, +10^9): walking the middle and medium primes
+  // multiple by multiple took 0.97 of the time of whole turns, the small primes 1.01.
+  PrimesByClass small_{Walk::kTurns};    // crossed off block by block
+  PrimesByClass middle_{Walk::kSteps};   // crossed off middle block by middle block
+  PrimesByClass medium_{Walk::kSteps};   // crossed off segment by segment
   BucketSieve large_;     // primes above kMediumPrimeSegments segments
 };
 

@@ -7,6 +7,7 @@
 
 #include "host/src/range_plan.hpp"
 #include "kernels/prime_config.h"
+#include "kernels/wheel.h"
 #include "volley/contract/integer.hpp"
 #include "volley/primes.hpp"
 
@@ -92,15 +93,27 @@ TEST_CASE("a sieve plan has a run per thread while there are chunks enough") {
   CHECK(near_zero.runs + 3 > near_zero.chunks);
   CHECK(near_zero.sieving_limit == 316'227);
   // Near 2^64, ~203 million sieving primes: a run holds kRunBytesPerSievingPrime bytes of
-  // sieve per prime, yet there is a run per thread.
+  // sieve per prime (within kMaxRunBytes), yet there is a run per thread.
   constexpr std::uint64_t kRunBytes = prime_config::kRunBytesPerSievingPrime * 200'000'000;
   const RangePlan one = plan(kNear2To64, kNear2To64 + 1'000'000'000'000, 1);
   REQUIRE_FALSE(one.test_each);
   CHECK(one.runs > 1);
-  CHECK(one.chunks / one.runs * one.chunk_bytes >= kRunBytes);
+  CHECK(one.chunks / one.runs * one.chunk_bytes >= std::min(kRunBytes, prime_config::kMaxRunBytes / 2));
   const RangePlan four = plan(kNear2To64, kNear2To64 + 1'000'000'000'000, 4);
-  CHECK(four.runs == 4);
+  CHECK(four.runs % 4 == 0);
+  CHECK(four.runs == one.runs);
   CHECK(four.chunks == one.chunks);
+}
+
+TEST_CASE("no sieve run is longer than kMaxRunBytes") {
+  // One thread, many sieving primes: runs would be longer but for the bound.
+  const RangePlan p = plan(kMax - (std::uint64_t{1} << 44), kMax, 1, PrimeMethod::Sieve);
+  require_tiling(p);
+  std::uint64_t longest = 0;
+  for (std::uint64_t r = 0; r < p.runs; ++r)
+    longest = std::max(longest, kernels::wheel::bytes_of(p.chunk_lo(p.run_start(r)), p.chunk_hi(p.run_start(r + 1) - 1)));
+  CHECK(longest <= prime_config::kMaxRunBytes);
+  CHECK(longest > prime_config::kMaxRunBytes / 2);
 }
 
 TEST_CASE("segments and blocks follow the caches, within their bounds") {

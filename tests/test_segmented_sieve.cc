@@ -7,6 +7,7 @@
 
 #include "kernels/eratosthenes.h"
 #include "kernels/presieve.h"
+#include "kernels/prime_config.h"
 #include "kernels/wheel.h"
 #include "kernels/segmented_sieve.h"
 #include "kernels/small_primes.h"
@@ -82,6 +83,19 @@ TEST_CASE("first multiples are exact at the edges of 64 bits") {
 TEST_CASE("the sieve kernel refuses segment sizes that are not powers of two") {
   const auto primes = kernels::sieving_primes(fallback_target().bit, 10'000);
   CHECK_THROWS_AS(kernels::SegmentedSieve(fallback_target().bit, primes, 1000, 2000, 1000, 256), std::logic_error);
+}
+
+TEST_CASE("the sieve kernel refuses runs longer than kMaxRunBytes") {
+  const auto primes = kernels::sieving_primes(fallback_target().bit, 400'000);
+  constexpr std::uint64_t kLo = 30'000'000'000, kLongest = 30 * prime_config::kMaxRunBytes;
+  CHECK_NOTHROW(kernels::SegmentedSieve(fallback_target().bit, primes, kLo, kLo + kLongest, 1 << 20, 32 << 10));
+  CHECK_THROWS_AS(kernels::SegmentedSieve(fallback_target().bit, primes, kLo, kLo + kLongest + 1, 1 << 20, 32 << 10),
+                  std::logic_error);
+  // The packed entries' own bounds.
+  kernels::PrimesByClass table(kernels::Walk::kSteps);
+  CHECK_NOTHROW(table.add({257, 0, kernels::PrimesByClass::kMaxNext - 1}));
+  CHECK_THROWS_AS(table.add({257, 0, kernels::PrimesByClass::kMaxNext}), std::logic_error);
+  CHECK_THROWS_AS(table.add({(1u << 30) + 3, 0, 0}), std::logic_error);
 }
 
 TEST_CASE("sieving primes are the primes above the pre-sieved ones") {

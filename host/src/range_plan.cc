@@ -33,7 +33,10 @@ double sieving_primes_estimate(std::uint64_t r) {
 std::uint64_t runs_for(std::uint64_t chunks, std::uint64_t chunk_bytes, double primes, unsigned threads) {
   const auto run_bytes = static_cast<std::uint64_t>(static_cast<double>(cfg::kRunBytesPerSievingPrime) * primes);
   const std::uint64_t min_chunks = std::max<std::uint64_t>(1, ceil_div(run_bytes, chunk_bytes));
-  return std::min(chunks, threads * std::max<std::uint64_t>(1, chunks / min_chunks / threads));
+  const std::uint64_t runs = std::min(chunks, threads * std::max<std::uint64_t>(1, chunks / min_chunks / threads));
+  // No run longer than kMaxRunBytes: then as many runs per thread as that takes.
+  const std::uint64_t fewest = ceil_div(chunks, cfg::kMaxRunBytes / chunk_bytes);
+  return runs >= fewest ? runs : std::min(chunks, threads * ceil_div(fewest, threads));
 }
 
 // Testing `numbers` numbers up to `largest` one by one: about 8 in 30 get past the divisors
