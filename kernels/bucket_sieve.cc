@@ -95,7 +95,7 @@ void BucketSieve::add(std::uint32_t prime, std::uint64_t start, std::uint64_t ba
   if (!first) return;  // past 2^64 - 1
   const std::uint64_t byte = first->multiple / 30 - base;
   if (byte >= bytes_) return;  // past the run
-  const auto state = static_cast<std::uint32_t>(wheel::kBitOf[prime % 30]) * kSpokes + first->index;
+  const std::uint32_t state = wheel::class_of(prime) * kSpokes + first->index;
   const std::uint64_t offset = byte & ((std::uint64_t{1} << shift_) - 1);
   push(cursors_[byte >> shift_], entry(prime / 30, offset, state));
 }

@@ -19,7 +19,7 @@ using wheel::kResidues;
 
 // Group 8c + i of a prime p = 30a + kResidues[c] whose next multiplier is on wheel index i.
 std::size_t group_of(std::uint32_t prime, std::uint32_t wheel_index) {
-  return 8 * static_cast<std::size_t>(wheel::kBitOf[prime % 30]) + wheel_index;
+  return 8 * std::size_t{wheel::class_of(prime)} + wheel_index;
 }
 
 // An entry of PrimesByClass: next << 32 | a << 6 | group.
@@ -82,24 +82,7 @@ void cross_off_class(std::uint8_t* segment, std::uint64_t bytes, std::span<const
   }
 }
 
-}  // namespace
-
-SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint64_t base) {
-  const auto first = first_on_wheel(wheel::kNext, prime, start);
-  if (!first) return {prime, 0, kNoMultiple};
-  return {prime, first->index, first->multiple / 30 - base};
-}
-
-void PrimesByClass::add(const SievingPrime& sp) {
-  if (sp.next == kNoMultiple) return;
-  if (sp.prime >= kMaxPrime || sp.next >= kMaxNext) throw std::logic_error("PrimesByClass: a prime or multiple out of bounds");
-  const std::size_t group = group_of(sp.prime, sp.wheel);
-  pending_.push_back(sp.next << kNextShift | std::uint64_t{sp.prime / 30} << kPrimeShift | group);
-  ++counts_[group];
-}
-
-namespace {
-
+// Every class's primes, in class order, through the loop that walks W.
 template <Walk W>
 void cross_off_walking(std::uint8_t* segment, std::uint64_t bytes, std::span<const std::uint64_t> grouped,
                        const std::array<std::uint32_t, 65>& start, std::uint64_t* out, std::uint32_t* counts) {
@@ -115,6 +98,20 @@ void cross_off_walking(std::uint8_t* segment, std::uint64_t bytes, std::span<con
 }
 
 }  // namespace
+
+SievingPrime first_multiple(std::uint32_t prime, std::uint64_t start, std::uint64_t base) {
+  const auto first = first_on_wheel(wheel::kNext, prime, start);
+  if (!first) return {prime, 0, kNoMultiple};
+  return {prime, first->index, first->multiple / 30 - base};
+}
+
+void PrimesByClass::add(const SievingPrime& sp) {
+  if (sp.next == kNoMultiple) return;
+  if (sp.prime >= kMaxPrime || sp.next >= kMaxNext) throw std::logic_error("PrimesByClass: a prime or multiple out of bounds");
+  const std::size_t group = group_of(sp.prime, sp.wheel);
+  pending_.push_back(sp.next << kNextShift | std::uint64_t{sp.prime / 30} << kPrimeShift | group);
+  ++counts_[group];
+}
 
 void cross_off(std::uint8_t* segment, std::uint64_t bytes, PrimesByClass& primes) {
   // A counting sort of the pending primes by group.

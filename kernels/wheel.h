@@ -27,6 +27,9 @@ inline constexpr std::array<std::int8_t, 30> kBitOf = [] {
   return bits;
 }();
 
+/// The residue class c of a prime above 5 (p mod 30 = kResidues[c]).
+constexpr std::uint32_t class_of(std::uint32_t prime) { return static_cast<std::uint32_t>(kBitOf[prime % 30]); }
+
 /// The bit of residue r as a mask, 0 when r is not coprime to 30 (branch-free lookups).
 inline constexpr std::array<std::uint8_t, 30> kMaskOf = [] {
   std::array<std::uint8_t, 30> masks{};
