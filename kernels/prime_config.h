@@ -17,12 +17,16 @@ inline constexpr std::uint32_t kPreSieveLargestPrime = 251;
 /// Pattern bytes merged per pass over all patterns: one L1-resident stretch.
 inline constexpr std::uint64_t kPreSieveStep = 4096;
 
-/// Segments are the L2 cache's size, rounded down to a power of two (offsets by shift and
-/// mask), within these bounds. On a Zen 4 EPYC (1 MiB L2), 1 MiB segments were 10% faster
-/// than 512 KiB on [10^12, +10^9) and 12% on [10^15, +10^9), the same on [0, 10^10); on
-/// Sapphire Rapids (2 MiB L2) the upper bound keeps the 1 MiB measured best there.
+/// Segments are twice the L2 cache's size, rounded down to a power of two, within these
+/// bounds: only the medium primes and the bucket sieve touch a whole segment, with few hits
+/// per prime and pass, and a pass's cost per prime (one mispredicted loop exit) outweighs
+/// hits that miss L2. On a Zen 4 EPYC (1 MiB L2), 2 MiB segments took 0.90 of the time of
+/// 1 MiB on [10^15, +10^9), 0.89 on [10^18, +10^9), 0.95 near 2^64, the same on [0, 10^10)
+/// and at 10^12 (3-5 alternated rounds, best of each); 4 MiB was slower on [0, 10^10) and
+/// at 10^18, 8 MiB at 10^15. 1 MiB was 10-12% faster than 512 KiB there.
+inline constexpr std::uint64_t kSegmentsPerL2 = 2;
 inline constexpr std::uint64_t kMinSegmentBytes = std::uint64_t{32} << 10;
-inline constexpr std::uint64_t kMaxSegmentBytes = std::uint64_t{1} << 20;
+inline constexpr std::uint64_t kMaxSegmentBytes = std::uint64_t{2} << 20;
 /// Small primes cross off one block of about the L1 cache at a time, within these bounds:
 /// 32 KiB measured best with a 48 KiB L1.
 inline constexpr std::uint64_t kMinBlockBytes = std::uint64_t{4} << 10;
@@ -35,11 +39,12 @@ inline constexpr std::uint64_t kMaxBlockBytes = std::uint64_t{32} << 10;
 inline constexpr std::uint64_t kSmallPrimeBlockFraction = 8;
 /// Between the small primes and those crossing off whole segments, primes below a middle
 /// block / kSmallPrimeBlockFraction cross off one middle block, this fraction of a segment,
-/// at a time (256 KiB and primes below 32768 with 1 MiB segments): a whole segment fills
-/// the L2 cache. On the Zen 4 EPYC, against none: 0.96 of the time on [0, 3 x 10^9) and
-/// [0, 10^10), 0.95 at 10^15 (5-9 alternated rounds); middle blocks of 256 KiB beat 128 KiB
-/// (0.97 on [0, 10^10), 0.90 at 10^15) and 64 KiB gained nothing.
-inline constexpr std::uint64_t kMiddleBlocksPerSegment = 4;
+/// at a time (256 KiB and primes below 32768 with 2 MiB segments): a quarter of L2, where
+/// their many hits stay. On the Zen 4 EPYC: with 1 MiB segments, against no middle tier, 0.96
+/// of the time on [0, 3 x 10^9) and [0, 10^10), 0.95 at 10^15 (5-9 alternated rounds); 256
+/// KiB beat 128 KiB (0.97 on [0, 10^10), 0.90 at 10^15) and 64 KiB gained nothing; with 2 MiB
+/// segments, 512 KiB took 1.06 of the time of 256 KiB at 10^12.
+inline constexpr std::uint64_t kMiddleBlocksPerSegment = 8;
 /// Primes up to this many segment sizes cross off whole segments (a few hits each, in the
 /// loop grouped by wheel index); larger ones go to the bucket sieve. On the Zen 4 EPYC, 2
 /// was 0.94, 0.98 and 0.92 of the time of 1 on [10^15, +10^9) and [10^18, +10^9) (7, 15 and 5
@@ -69,8 +74,9 @@ inline constexpr unsigned kMaxBucketSegmentShift = 23;
 /// pre-sieved primes.
 inline constexpr std::uint64_t kFirstSieved = 1024;
 /// A chunk, the unit of work whose bounds never depend on the thread count, is this many
-/// segments: short enough to balance threads, long enough to amortise a visit.
-inline constexpr std::uint64_t kSegmentsPerChunk = 16;
+/// segments (16 MiB of sieve with 2 MiB segments): short enough to balance threads, long
+/// enough to amortise a visit.
+inline constexpr std::uint64_t kSegmentsPerChunk = 8;
 /// A run of consecutive chunks is sieved in one pass, so its sieving primes are set up once:
 /// a run holds at least this many bytes of sieve per sieving prime (far from 0, millions of
 /// primes would otherwise cost more to set up than to sieve with), but there are never fewer

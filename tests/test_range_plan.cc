@@ -121,12 +121,13 @@ TEST_CASE("segments and blocks follow the caches, within their bounds") {
     const RangePlan p = plan_range({0, 1'000'000, 1, l1, l2, PrimeMethod::Sieve});
     return std::pair{p.segment_bytes, p.block_bytes};
   };
-  CHECK(sizes(48 << 10, 2 << 20) == std::pair<std::uint64_t, std::uint64_t>{1 << 20, 32 << 10});
-  CHECK(sizes(32 << 10, 1 << 20) == std::pair<std::uint64_t, std::uint64_t>{1 << 20, 32 << 10});
-  CHECK(sizes(32 << 10, 640 << 10) == std::pair<std::uint64_t, std::uint64_t>{512 << 10, 32 << 10});  // 640 KiB down
-  CHECK(sizes(16 << 10, 256 << 10) == std::pair<std::uint64_t, std::uint64_t>{256 << 10, 16 << 10});
-  CHECK(sizes(1 << 10, 16 << 10) == std::pair<std::uint64_t, std::uint64_t>{32 << 10, 4 << 10});  // lower bounds
-  CHECK(sizes(1 << 20, 64 << 20) == std::pair<std::uint64_t, std::uint64_t>{1 << 20, 32 << 10});  // upper bounds
+  // Segments are kSegmentsPerL2 = 2 L2 caches, rounded down to a power of two.
+  CHECK(sizes(48 << 10, 1 << 20) == std::pair<std::uint64_t, std::uint64_t>{2 << 20, 32 << 10});
+  CHECK(sizes(32 << 10, 640 << 10) == std::pair<std::uint64_t, std::uint64_t>{1 << 20, 32 << 10});  // 1280 KiB down
+  CHECK(sizes(16 << 10, 256 << 10) == std::pair<std::uint64_t, std::uint64_t>{512 << 10, 16 << 10});
+  CHECK(sizes(1 << 10, 8 << 10) == std::pair<std::uint64_t, std::uint64_t>{32 << 10, 4 << 10});  // lower bounds
+  CHECK(sizes(1 << 20, 2 << 20) == std::pair<std::uint64_t, std::uint64_t>{2 << 20, 32 << 10});  // upper bounds
+  CHECK(sizes(1 << 20, std::numeric_limits<std::uint64_t>::max()) == std::pair<std::uint64_t, std::uint64_t>{2 << 20, 32 << 10});
 }
 
 TEST_CASE("ranges below the sieved numbers have nothing to plan") {

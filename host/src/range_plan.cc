@@ -79,7 +79,10 @@ RangePlan plan_range(const RangeQuery& query) {
   RangePlan plan;
   plan.lo = std::max(query.from, cfg::kFirstSieved);
   plan.hi = query.to;
-  plan.segment_bytes = std::bit_floor(std::clamp(query.l2_bytes, cfg::kMinSegmentBytes, cfg::kMaxSegmentBytes));
+  // Clamped before it is multiplied: l2_bytes comes from the caller.
+  plan.segment_bytes = std::bit_floor(std::clamp(query.l2_bytes, cfg::kMinSegmentBytes / cfg::kSegmentsPerL2,
+                                                 cfg::kMaxSegmentBytes / cfg::kSegmentsPerL2)) *
+                       cfg::kSegmentsPerL2;
   plan.block_bytes = std::clamp(query.l1_bytes, cfg::kMinBlockBytes, cfg::kMaxBlockBytes);
   if (plan.lo >= plan.hi) return plan;
   const unsigned threads = std::max(1u, query.threads);
