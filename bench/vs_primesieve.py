@@ -2,16 +2,20 @@
 """volley's prime count beside two primesieve libraries, in one run, as a Markdown table.
 
   python3 bench/vs_primesieve.py [--bench build/bench/volley-bench] [--latest LIBPRIMESIEVE.so]
-                                 [--repeat 3] [--threads 1,2]
+                                 [--repeat 5] [--threads 1,2]
 
-volley is timed by volley-bench (`primes --from A --to B --threads T --json`, the median of
---repeat runs). Each primesieve library is loaded here with ctypes and timed around its C call
-primesieve_count_primes(A, B - 1) after primesieve_set_num_threads(T), the median of --repeat
-calls: Debian's libprimesieve.so.11 (libprimesieve-dev), and --latest, a build of the newest
-primesieve made outside this repository. The tutorials' range, a fraction of a millisecond, is
-timed over SHORT_CALLS calls on both sides, so that its median is of warm calls on a noisy
-machine. Every count must agree. The ratio columns are volley's time over primesieve's: below 1
-volley is faster.
+The tools take turns: each of --repeat rounds times volley, then each primesieve library, on
+the same range and thread count, and each tool's time is the median over the rounds, so that a
+burst of load on a shared machine lands in one round rather than on one tool. In a round a tool
+is timed over PAIR calls, the faster counting (volley-bench starts afresh each round and its
+first call pays the process's start: page faults, the pre-sieve patterns, the threads), or on
+the tutorials' range, a fraction of a millisecond, over SHORT_CALLS calls, their median (warm
+calls on a noisy machine). volley is timed by volley-bench (`primes --from A --to B --threads T
+--repeat N --json`); each primesieve library is loaded here with ctypes and timed around its C
+call primesieve_count_primes(A, B - 1) after primesieve_set_num_threads(T): Debian's
+libprimesieve.so.11 (libprimesieve-dev), and --latest, a build of the newest primesieve made
+outside this repository. Every count must agree. The ratio columns are volley's time over
+primesieve's: below 1 volley is faster.
 """
 import argparse
 import ctypes
@@ -24,12 +28,13 @@ import sys
 import time
 
 SHORT_CALLS = 301  # a count of a fraction of a millisecond: the median of this many calls, mostly warm
-RANGES = [  # (name, from, to, least calls timed): five ranges from 0 to 2^64, and the tutorials' one
-    ("[0, 10^10)", 0, 10**10, 1),
-    ("[10^12, +10^9)", 10**12, 10**12 + 10**9, 1),
-    ("[10^15, +10^9)", 10**15, 10**15 + 10**9, 1),
-    ("[10^18, +10^9)", 10**18, 10**18 + 10**9, 1),
-    ("[2^64 - 10^10 - 1, 2^64 - 1)", 2**64 - 10**10 - 1, 2**64 - 1, 1),
+PAIR = 2  # a longer count: the faster of this many calls, one of them warm
+RANGES = [  # (name, from, to, calls per round): five ranges from 0 to 2^64, and the tutorials' one
+    ("[0, 10^10)", 0, 10**10, PAIR),
+    ("[10^12, +10^9)", 10**12, 10**12 + 10**9, PAIR),
+    ("[10^15, +10^9)", 10**15, 10**15 + 10**9, PAIR),
+    ("[10^18, +10^9)", 10**18, 10**18 + 10**9, PAIR),
+    ("[2^64 - 10^10 - 1, 2^64 - 1)", 2**64 - 10**10 - 1, 2**64 - 1, PAIR),
     ("[10^8, 1.01 x 10^8)", 10**8, 101 * 10**6, SHORT_CALLS),
 ]
 
@@ -46,24 +51,29 @@ class Primesieve:
         self.version = self.lib.primesieve_version().decode()
 
     def count(self, first, last, threads, repeat):
-        """(count of primes in [first, last), median seconds)."""
+        """(count of primes in [first, last), seconds of a round)."""
         self.lib.primesieve_set_num_threads(threads)
         times, count = [], None
         for _ in range(repeat):
             start = time.perf_counter()
             count = self.lib.primesieve_count_primes(first, last - 1)
             times.append(time.perf_counter() - start)
-        return count, statistics.median(times)
+        return count, of_round(times)
+
+
+def of_round(times):
+    """A round's time from its calls: the faster of a pair, else the median."""
+    return min(times) if len(times) == PAIR else statistics.median(times)
 
 
 def volley(bench, first, last, threads, repeat):
-    """(count, median seconds) from volley-bench."""
+    """(count, seconds of a round) from volley-bench."""
     done = subprocess.run([bench, "primes", "--from", str(first), "--to", str(last), "--threads", str(threads),
                            "--repeat", str(repeat), "--json"], capture_output=True, text=True, timeout=3600, check=False)
     if done.returncode != 0:
         sys.exit(f"volley-bench failed ({done.returncode}):\n{done.stderr}")
     row = json.loads(done.stdout.splitlines()[-1])  # after the context record
-    return row["result"], row["median"]
+    return row["result"], row["min"] if repeat == PAIR else row["median"]
 
 
 def library(name, what):
@@ -79,7 +89,8 @@ def main():
     parser.add_argument("--bench", default=os.path.join("build", "bench", "volley-bench"))
     parser.add_argument("--debian", help="Debian's libprimesieve (default: the one the linker finds)")
     parser.add_argument("--latest", required=True, help="libprimesieve.so of the newest primesieve, built apart")
-    parser.add_argument("--repeat", type=int, default=3, choices=range(1, 21), metavar="1..20")
+    parser.add_argument("--repeat", type=int, default=5, choices=range(1, 21), metavar="1..20",
+                        help="rounds (default 5)")
     parser.add_argument("--threads", default="1,2", help="comma-separated thread counts (1..1024)")
     args = parser.parse_args()
     try:
@@ -101,17 +112,21 @@ def main():
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for name, first, last, calls in RANGES:
-        repeat = max(args.repeat, calls)
         for t in threads:
-            count, seconds = volley(args.bench, first, last, t, repeat)
-            row = [name, str(t), str(count), f"{seconds:.4g}"]
-            for peer in peers:
-                theirs, their_seconds = peer.count(first, last, t, repeat)
-                if theirs != count:
-                    sys.exit(f"{name}, {t} threads: volley counts {count}, primesieve {peer.version} {theirs}")
-                row += [f"{their_seconds:.4g}", f"{seconds / their_seconds:.2f}"]
+            rounds = [[] for _ in range(1 + len(peers))]  # seconds per tool, one per round
+            for _ in range(args.repeat):
+                count, seconds = volley(args.bench, first, last, t, calls)
+                rounds[0].append(seconds)
+                for k, peer in enumerate(peers, start=1):
+                    theirs, their_seconds = peer.count(first, last, t, calls)
+                    if theirs != count:
+                        sys.exit(f"{name}, {t} threads: volley counts {count}, primesieve {peer.version} {theirs}")
+                    rounds[k].append(their_seconds)
+            ours, *theirs = (statistics.median(r) for r in rounds)
+            row = [name, str(t), str(count), f"{ours:.4g}"]
+            for their_seconds in theirs:
+                row += [f"{their_seconds:.4g}", f"{ours / their_seconds:.2f}"]
             print("| " + " | ".join(row) + " |", flush=True)
-
 
 if __name__ == "__main__":
     main()
