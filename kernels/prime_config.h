@@ -17,13 +17,15 @@ inline constexpr std::uint32_t kPreSieveLargestPrime = 251;
 /// Pattern bytes merged per pass over all patterns: one L1-resident stretch.
 inline constexpr std::uint64_t kPreSieveStep = 4096;
 
-/// Segments are twice the L2 cache's size, rounded down to a power of two, within these
-/// bounds: only the medium primes and the bucket sieve touch a whole segment, with few hits
+/// Segments are the L2 cache's size, rounded down to a power of two, within these bounds; twice
+/// that once the sieving primes reach half of L2 (the range passes about 2.7 x 10^11 with a 1
+/// MiB L2). Only the medium primes and the bucket sieve touch a whole segment, with few hits
 /// per prime and pass, and a pass's cost per prime (one mispredicted loop exit) outweighs
 /// hits that miss L2. On a Zen 4 EPYC (1 MiB L2), 2 MiB segments took 0.90 of the time of
-/// 1 MiB on [10^15, +10^9), 0.89 on [10^18, +10^9), 0.95 near 2^64, the same on [0, 10^10)
-/// and at 10^12 (3-5 alternated rounds, best of each); 4 MiB was slower on [0, 10^10) and
-/// at 10^18, 8 MiB at 10^15. 1 MiB was 10-12% faster than 512 KiB there.
+/// 1 MiB on [10^15, +10^9), 0.89 on [10^18, +10^9), 0.95 near 2^64, 0.96-0.99 at 10^12, but
+/// 1.02-1.03 on [0, 10^10), where the small and middle primes dominate (3-5 alternated
+/// rounds, best of each); 4 MiB was slower on [0, 10^10) and at 10^18, 8 MiB at 10^15. 1 MiB
+/// was 10-12% faster than 512 KiB at 10^12 and 10^15.
 inline constexpr std::uint64_t kSegmentsPerL2 = 2;
 inline constexpr std::uint64_t kMinSegmentBytes = std::uint64_t{32} << 10;
 inline constexpr std::uint64_t kMaxSegmentBytes = std::uint64_t{2} << 20;

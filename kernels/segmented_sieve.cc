@@ -82,9 +82,14 @@ void SegmentedSieve::run(Visit&& visit) {
   std::vector<std::uint8_t, LargePageAllocator<std::uint8_t>> segment(std::min(segment_bytes_, last - first + 1));
   for (std::uint64_t start = first; start <= last && !stop_.stop_requested(); start += segment_bytes_) {
     const std::uint64_t n = std::min(segment_bytes_, last - start + 1);
-    PreSieve::instance().fill(target_, segment.data(), start, n);
-    cross_off_by_piece(segment.data(), n, block_bytes_, small_);
-    cross_off_by_piece(segment.data(), n, middle_bytes_, middle_);
+    // Middle block by middle block, pre-sieved, then crossed off by the small and the middle
+    // primes while it is in L2 (a segment is larger than L2).
+    for (std::uint64_t at = 0; at < n; at += middle_bytes_) {
+      const std::uint64_t m = std::min(middle_bytes_, n - at);
+      PreSieve::instance().fill(target_, segment.data() + at, start + at, m);
+      cross_off_by_piece(segment.data() + at, m, block_bytes_, small_);
+      cross_off(segment.data() + at, m, middle_);
+    }
     cross_off(segment.data(), n, medium_);
     large_.cross_off(segment.data(), (start - first) / segment_bytes_);
     if (start == first) segment[0] &= static_cast<std::uint8_t>(~residues_below(lo_ - 30 * first));

@@ -117,17 +117,23 @@ TEST_CASE("no sieve run is longer than kMaxRunBytes") {
 }
 
 TEST_CASE("segments and blocks follow the caches, within their bounds") {
-  auto sizes = [](std::uint64_t l1, std::uint64_t l2) {
-    const RangePlan p = plan_range({0, 1'000'000, 1, l1, l2, PrimeMethod::Sieve});
+  // Far from 0 (sieving primes past half of L2), segments are kSegmentsPerL2 = 2 L2 caches,
+  // rounded down to a power of two; near 0 one.
+  auto sizes = [](std::uint64_t l1, std::uint64_t l2, std::uint64_t from = 1'000'000'000'000'000) {
+    const RangePlan p = plan_range({from, from + 1'000'000, 1, l1, l2, PrimeMethod::Sieve});
     return std::pair{p.segment_bytes, p.block_bytes};
   };
-  // Segments are kSegmentsPerL2 = 2 L2 caches, rounded down to a power of two.
   CHECK(sizes(48 << 10, 1 << 20) == std::pair<std::uint64_t, std::uint64_t>{2 << 20, 32 << 10});
+  CHECK(sizes(48 << 10, 1 << 20, 0) == std::pair<std::uint64_t, std::uint64_t>{1 << 20, 32 << 10});
   CHECK(sizes(32 << 10, 640 << 10) == std::pair<std::uint64_t, std::uint64_t>{1 << 20, 32 << 10});  // 1280 KiB down
   CHECK(sizes(16 << 10, 256 << 10) == std::pair<std::uint64_t, std::uint64_t>{512 << 10, 16 << 10});
   CHECK(sizes(1 << 10, 8 << 10) == std::pair<std::uint64_t, std::uint64_t>{32 << 10, 4 << 10});  // lower bounds
+  CHECK(sizes(1 << 10, 8 << 10, 0) == std::pair<std::uint64_t, std::uint64_t>{32 << 10, 4 << 10});
   CHECK(sizes(1 << 20, 2 << 20) == std::pair<std::uint64_t, std::uint64_t>{2 << 20, 32 << 10});  // upper bounds
   CHECK(sizes(1 << 20, std::numeric_limits<std::uint64_t>::max()) == std::pair<std::uint64_t, std::uint64_t>{2 << 20, 32 << 10});
+  // The step is where the largest sieving prime reaches half of L2: 2^19 with 1 MiB.
+  CHECK(sizes(32 << 10, 1 << 20, (std::uint64_t{1} << 38) - 1'000'000).first == 1 << 20);
+  CHECK(sizes(32 << 10, 1 << 20, (std::uint64_t{1} << 38) - 1'000'000 + 1).first == 2 << 20);
 }
 
 TEST_CASE("ranges below the sieved numbers have nothing to plan") {

@@ -79,10 +79,12 @@ RangePlan plan_range(const RangeQuery& query) {
   RangePlan plan;
   plan.lo = std::max(query.from, cfg::kFirstSieved);
   plan.hi = query.to;
-  // Clamped before it is multiplied: l2_bytes comes from the caller.
-  plan.segment_bytes = std::bit_floor(std::clamp(query.l2_bytes, cfg::kMinSegmentBytes / cfg::kSegmentsPerL2,
-                                                 cfg::kMaxSegmentBytes / cfg::kSegmentsPerL2)) *
-                       cfg::kSegmentsPerL2;
+  // Clamped before it is multiplied: l2_bytes comes from the caller. Segments larger than L2
+  // pay once sieving primes reach half of it (kSegmentsPerL2).
+  const std::uint64_t l2 = std::bit_floor(
+      std::clamp(query.l2_bytes, cfg::kMinSegmentBytes / cfg::kSegmentsPerL2, cfg::kMaxSegmentBytes / cfg::kSegmentsPerL2));
+  const bool far = query.to > 0 && contract::isqrt(query.to - 1) >= l2 / 2;
+  plan.segment_bytes = std::max(cfg::kMinSegmentBytes, far ? l2 * cfg::kSegmentsPerL2 : l2);
   plan.block_bytes = std::clamp(query.l1_bytes, cfg::kMinBlockBytes, cfg::kMaxBlockBytes);
   if (plan.lo >= plan.hi) return plan;
   const unsigned threads = std::max(1u, query.threads);
