@@ -1,8 +1,8 @@
 #pragma once
 // Memory for the sieve's large tables (the sieving primes, the bucket entries, a segment):
 // up to GBs written once, front to back, where a page fault per 4 KiB costs a fifth of a run
-// far from 0. Blocks of kHugePageBytes or more are aligned to it and advised to use transparent huge
-// pages (Linux's MADV_HUGEPAGE; advice only: elsewhere they are plain pages).
+// far from 0. Blocks of kHugePageBytes or more are aligned to it and advised to use
+// transparent huge pages (Linux's MADV_HUGEPAGE; advice only: elsewhere they are plain pages).
 #include <cstddef>
 #include <new>
 
