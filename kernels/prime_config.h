@@ -42,10 +42,11 @@ inline constexpr std::uint64_t kSmallPrimeBlockFraction = 8;
 /// Between the small primes and those crossing off whole segments, primes below a middle
 /// block / kSmallPrimeBlockFraction cross off one middle block, this fraction of a segment,
 /// at a time (256 KiB and primes below 32768 with 2 MiB segments, a quarter of a 1 MiB L2,
-/// where their many hits stay; 128 KiB with the 1 MiB segments near 0). On the Zen 4 EPYC: with 1 MiB segments, against no middle tier, 0.96
-/// of the time on [0, 3 x 10^9) and [0, 10^10), 0.95 at 10^15 (5-9 alternated rounds); 256
-/// KiB beat 128 KiB (0.97 on [0, 10^10), 0.90 at 10^15) and 64 KiB gained nothing; with 2 MiB
-/// segments, 512 KiB took 1.06 of the time of 256 KiB at 10^12.
+/// where their many hits stay; 128 KiB with the 1 MiB segments near 0). On the Zen 4 EPYC:
+/// with 1 MiB segments, against no middle tier, 0.96 of the time on [0, 3 x 10^9) and [0,
+/// 10^10), 0.95 at 10^15 (5-9 alternated rounds); 256 KiB beat 128 KiB (0.97 on [0, 10^10),
+/// 0.90 at 10^15) and 64 KiB gained nothing; with 2 MiB segments, 512 KiB took 1.06 of the
+/// time of 256 KiB at 10^12.
 inline constexpr std::uint64_t kMiddleBlocksPerSegment = 8;
 /// Primes up to this many segment sizes cross off whole segments (a few hits each, in the
 /// loop grouped by wheel index); larger ones go to the bucket sieve. On the Zen 4 EPYC, 2

@@ -20,7 +20,7 @@ class SegmentedSieve {
  public:
   /// `primes`: every prime above PreSieve::kLargestPrime up to at least sqrt(hi - 1), ascending.
   /// [lo, hi) spans at most kMaxRunBytes wheel bytes. Segments of `segment_bytes` (a power of
-  /// two about the L2 cache, at most 2^kMaxBucketSegmentShift); primes below block_bytes /
+  /// two of one or two L2 caches, at most 2^kMaxBucketSegmentShift); primes below block_bytes /
   /// kSmallPrimeBlockFraction (block: about the L1 cache) cross off one block at a time, so
   /// their many hits stay in L1; larger primes below a middle block (a
   /// kMiddleBlocksPerSegment'th of the segment, at least a block) / kSmallPrimeBlockFraction

@@ -83,7 +83,8 @@ RangePlan plan_range(const RangeQuery& query) {
   // pay once sieving primes reach half of it (kSegmentsPerL2).
   const std::uint64_t l2 = std::bit_floor(
       std::clamp(query.l2_bytes, cfg::kMinSegmentBytes / cfg::kSegmentsPerL2, cfg::kMaxSegmentBytes / cfg::kSegmentsPerL2));
-  const bool far = query.to > 0 && contract::isqrt(query.to - 1) >= l2 / 2;
+  const std::uint64_t root = query.to > 0 ? contract::isqrt(query.to - 1) : 0;  // the largest sieving prime's bound
+  const bool far = root >= l2 / 2;
   plan.segment_bytes = std::max(cfg::kMinSegmentBytes, far ? l2 * cfg::kSegmentsPerL2 : l2);
   plan.block_bytes = std::clamp(query.l1_bytes, cfg::kMinBlockBytes, cfg::kMaxBlockBytes);
   if (plan.lo >= plan.hi) return plan;
@@ -98,7 +99,7 @@ RangePlan plan_range(const RangeQuery& query) {
   plan.test_seconds = test_seconds(static_cast<double>(plan.hi - plan.lo), plan.hi - 1,
                                    std::min<std::uint64_t>(threads, tested_chunks));
 
-  plan.sieving_limit = contract::isqrt(plan.hi - 1);
+  plan.sieving_limit = root;
   const double primes = sieving_primes_estimate(plan.sieving_limit);
   plan.chunk_bytes = plan.segment_bytes * cfg::kSegmentsPerChunk;
   plan.chunks = ceil_div(bytes, plan.chunk_bytes);
